@@ -1,0 +1,196 @@
+package it.spidonly.keycloak.spid.broker;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.keycloak.broker.provider.AuthenticationRequest;
+import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.broker.provider.IdentityBrokerException;
+import org.keycloak.broker.provider.IdentityProviderMapper;
+import org.keycloak.broker.saml.SAMLEndpoint;
+import org.keycloak.broker.saml.SAMLIdentityProvider;
+import org.keycloak.broker.saml.SAMLIdentityProviderFactory;
+import org.keycloak.dom.saml.v2.assertion.AssertionType;
+import org.keycloak.dom.saml.v2.protocol.AuthnRequestType;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.protocol.LoginProtocol;
+import org.keycloak.protocol.saml.JaxrsSAML2BindingBuilder;
+import org.keycloak.protocol.saml.SamlProtocol;
+import org.keycloak.protocol.saml.SamlSessionUtils;
+import org.keycloak.protocol.saml.preprocessor.SamlAuthenticationPreprocessor;
+import org.keycloak.saml.processing.api.saml.v2.request.SAML2Request;
+import org.keycloak.saml.validators.DestinationValidator;
+import org.keycloak.sessions.AuthenticationSessionModel;
+import org.w3c.dom.Document;
+
+import it.spidonly.keycloak.spid.attributes.SpidAttribute;
+import it.spidonly.keycloak.spid.attributes.SpidAttributeValues;
+import it.spidonly.keycloak.spid.attributes.SpidIdentity;
+import it.spidonly.keycloak.spid.keys.SpidSigningKey;
+import it.spidonly.keycloak.spid.level.LevelComparison;
+import it.spidonly.keycloak.spid.level.SpidLevel;
+import it.spidonly.keycloak.spid.metadata.SpidEndpointUrls;
+import it.spidonly.keycloak.spid.metadata.SpidMetadata;
+import it.spidonly.keycloak.spid.sp.SpidServiceProviderConfig;
+
+/**
+ * A SPID identity provider: Keycloak's SAML broker with the SPID AuthnRequest, the realm-wide SP
+ * (one entityID, one ACS, one metadata) and the SPID identity (fiscal number, SPID attributes).
+ * Overrides, and why, are listed in docs/keycloak-diff.md.
+ */
+public class SpidIdentityProvider extends SAMLIdentityProvider {
+    /** Auth-session notes the response checks read. */
+    public static final String NOTE_REQUESTED_LEVEL = "spid.requested.level";
+    public static final String NOTE_COMPARISON = "spid.requested.comparison";
+    public static final String NOTE_REQUEST_ISSUE_INSTANT = "spid.request.issue-instant";
+    public static final String NOTE_IDP_ALIAS = "spid.request.idp";
+    static final String CONTEXT_SPID_ATTRIBUTES = "spid.attributes";
+
+    private static final Logger LOG = Logger.getLogger(SpidIdentityProvider.class);
+
+    private final SpidServiceProviderConfig sp;
+    private final DestinationValidator destinationValidator;
+
+    public SpidIdentityProvider(KeycloakSession session, SpidIdentityProviderConfig config, SpidServiceProviderConfig sp,
+                                DestinationValidator destinationValidator) {
+        super(session, config, destinationValidator);
+        this.sp = sp;
+        this.destinationValidator = destinationValidator;
+    }
+
+    @Override
+    public SpidIdentityProviderConfig getConfig() {
+        return (SpidIdentityProviderConfig) super.getConfig();
+    }
+
+    @Override
+    public Object callback(RealmModel realm, AuthenticationCallback callback, EventBuilder event) {
+        return new SpidEndpoint(session, this, getConfig(), callback, destinationValidator,
+                SpidEndpointUrls.of(session.getContext().getUri().getBaseUri(), realm.getName()));
+    }
+
+    @Override
+    public Response performLogin(AuthenticationRequest request) {
+        RealmModel realm = request.getRealm();
+        AuthenticationSessionModel authSession = request.getAuthenticationSession();
+        SpidServiceProviderConfig spConfig = requireServiceProvider(realm);
+        int acsIndex = getConfig().attributeConsumingServiceIndexOrDefault();
+        if (spConfig.attributeConsumingService(acsIndex).isEmpty()) {
+            throw new IdentityBrokerException("SPID IdP " + getConfig().getAlias() + " asks for attribute set " + acsIndex
+                    + ", which the SP metadata does not publish");
+        }
+        SpidLevel level = getConfig().levelOverride().orElse(spConfig.defaultLevel().orElse(SpidLevel.L2));
+        LevelComparison comparison = spConfig.comparison().orElse(LevelComparison.MINIMUM);
+        LoginProtocol protocol = session.getProvider(LoginProtocol.class, authSession.getProtocol());
+        boolean reauthenticate = protocol != null && protocol.requireReauthentication(null, authSession);
+        try {
+            AuthnRequestType authnRequest = SpidAuthnRequest.build(spConfig.entityId(), getConfig().getSingleSignOnServiceUrl(),
+                    acsIndex, level, comparison, reauthenticate);
+            for (Iterator<SamlAuthenticationPreprocessor> it = SamlSessionUtils.getSamlAuthenticationPreprocessorIterator(session); it.hasNext(); ) {
+                authnRequest = it.next().beforeSendingLoginRequest(authnRequest, authSession);
+            }
+            authSession.setClientNote(SamlProtocol.SAML_REQUEST_ID_BROKER, authnRequest.getID());
+            authSession.setClientNote(NOTE_REQUESTED_LEVEL, level.uri());
+            authSession.setClientNote(NOTE_COMPARISON, comparison.value());
+            authSession.setClientNote(NOTE_REQUEST_ISSUE_INSTANT, authnRequest.getIssueInstant().toXMLFormat());
+            authSession.setClientNote(NOTE_IDP_ALIAS, getConfig().getAlias());
+
+            SpidSigningKey key = SpidSigningKey.resolve(session, realm, spConfig);
+            JaxrsSAML2BindingBuilder binding = new JaxrsSAML2BindingBuilder(session)
+                    .relayState(request.getState().getEncoded())
+                    .signWith(null, key.privateKey(), key.publicKey(), key.certificate())
+                    .signatureAlgorithm(key.algorithm())
+                    .signDocument();
+            Document document = SAML2Request.convert(authnRequest);
+            String destination = authnRequest.getDestination().toString();
+            return getConfig().isPostBindingAuthnRequest()
+                    ? binding.postBinding(document).request(destination)
+                    : binding.redirectBinding(document).request(destination);
+        } catch (IdentityBrokerException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IdentityBrokerException("Could not create the SPID authentication request", e);
+        }
+    }
+
+    /** The per-IdP descriptor URL serves the realm's one SP metadata, never a per-IdP variant. */
+    @Override
+    public Response export(UriInfo uriInfo, RealmModel realm, String format) {
+        String xml = SpidMetadata.signedXml(session, realm, requireServiceProvider(realm), uriInfo.getBaseUri());
+        return Response.ok(xml, MediaType.APPLICATION_XML_TYPE).build();
+    }
+
+    /** Stock SAML mappers work on SPID IdPs too. */
+    @Override
+    public boolean isMapperSupported(IdentityProviderMapper mapper) {
+        List<String> compatible = List.of(mapper.getCompatibleProviders());
+        return super.isMapperSupported(mapper) || compatible.contains(SAMLIdentityProviderFactory.PROVIDER_ID);
+    }
+
+    /**
+     * The person is their fiscal number: username and federated id are the normalised code
+     * (no TINIT- prefix, upper case), whatever the IdP; names and e-mail come from SPID.
+     */
+    @Override
+    public void preprocessFederatedIdentity(KeycloakSession session, RealmModel realm, BrokeredIdentityContext context) {
+        super.preprocessFederatedIdentity(session, realm, context);
+        Object assertion = context.getContextData().get(SAMLEndpoint.SAML_ASSERTION);
+        if (!(assertion instanceof AssertionType)) {
+            return;
+        }
+        SpidIdentity identity = SpidIdentity.from((AssertionType) assertion);
+        context.getContextData().put(CONTEXT_SPID_ATTRIBUTES, identity.attributes());
+        identity.fiscalNumber().ifPresent(fiscalNumber -> {
+            context.setId(fiscalNumber);
+            context.setUsername(fiscalNumber);
+            context.setBrokerUserId(getConfig().getAlias() + "." + fiscalNumber);
+            LOG.infof("SPID login of %s through %s", SpidAttributeValues.mask(fiscalNumber), getConfig().getAlias());
+        });
+        identity.value(SpidAttribute.name).ifPresent(context::setFirstName);
+        identity.value(SpidAttribute.familyName).ifPresent(context::setLastName);
+        identity.value(SpidAttribute.email).ifPresent(context::setEmail);
+    }
+
+    @Override
+    public void importNewUser(KeycloakSession session, RealmModel realm, UserModel user, BrokeredIdentityContext context) {
+        super.importNewUser(session, realm, user, context);
+        storeSpidAttributes(user, context);
+    }
+
+    /** SPID data is authoritative: refreshed at every SPID login. */
+    @Override
+    public void updateBrokeredUser(KeycloakSession session, RealmModel realm, UserModel user, BrokeredIdentityContext context) {
+        super.updateBrokeredUser(session, realm, user, context);
+        storeSpidAttributes(user, context);
+        if (context.getFirstName() != null) {
+            user.setFirstName(context.getFirstName());
+        }
+        if (context.getLastName() != null) {
+            user.setLastName(context.getLastName());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void storeSpidAttributes(UserModel user, BrokeredIdentityContext context) {
+        Object attributes = context.getContextData().get(CONTEXT_SPID_ATTRIBUTES);
+        if (attributes instanceof Map) {
+            ((Map<String, String>) attributes).forEach(user::setSingleAttribute);
+        }
+    }
+
+    private SpidServiceProviderConfig requireServiceProvider(RealmModel realm) {
+        if (sp == null) {
+            throw new IdentityBrokerException("Realm " + realm.getName() + " has no SPID service provider: configure it on the admin console's SPID page");
+        }
+        return sp;
+    }
+}

@@ -1,0 +1,67 @@
+package it.spidonly.keycloak.spid.broker;
+
+import java.util.Optional;
+
+import org.keycloak.broker.saml.SAMLIdentityProviderConfig;
+import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.protocol.saml.SamlPrincipalType;
+
+import it.spidonly.keycloak.spid.attributes.SpidAttribute;
+import it.spidonly.keycloak.spid.level.SpidLevel;
+import it.spidonly.keycloak.spid.metadata.SamlNames;
+import it.spidonly.keycloak.spid.sp.SpidServiceProviderConfig;
+
+/**
+ * One SPID IdP's settings: what its metadata says (entityID, SSO/SLO URLs, signing certificates) plus an
+ * optional level override, with the SP-wide values (entityID, signature algorithm) and the SPID profile's
+ * fixed choices laid over Keycloak's SAML settings each time the provider is created. The realm's SP
+ * settings stay the one source of truth; nothing SP-wide is copied into the stored IdP.
+ */
+public class SpidIdentityProviderConfig extends SAMLIdentityProviderConfig {
+    /** Per-IdP override of the SP's default SPID level: "1", "2" or "3". */
+    public static final String SPID_LEVEL = "spidLevel";
+
+    public SpidIdentityProviderConfig() {
+    }
+
+    public SpidIdentityProviderConfig(IdentityProviderModel model) {
+        super(model);
+    }
+
+    public Optional<SpidLevel> levelOverride() {
+        return SpidLevel.parse(getConfig().get(SPID_LEVEL));
+    }
+
+    public int attributeConsumingServiceIndexOrDefault() {
+        Integer index = getAttributeConsumingServiceIndex();
+        return index == null ? 0 : index;
+    }
+
+    /** The SPID presets are part of every stored SPID IdP, so Keycloak's own checks see a consistent SAML setup. */
+    @Override
+    public void validate(RealmModel realm) {
+        applySpidProfile(null);
+        super.validate(realm);
+    }
+
+    /** SPID profile presets (SPID Regole tecniche, AuthnRequest and Response). */
+    void applySpidProfile(SpidServiceProviderConfig sp) {
+        if (sp != null) {
+            setEntityId(sp.entityId());
+            getConfig().put(SIGNATURE_ALGORITHM, sp.signatureAlgorithm());
+        }
+        setNameIDPolicyFormat(SamlNames.NAMEID_TRANSIENT);
+        setPrincipalType(SamlPrincipalType.ATTRIBUTE);
+        setPrincipalAttribute(SpidAttribute.fiscalNumber.name());
+        setWantAuthnRequestsSigned(true);
+        setValidateSignature(true);
+        setWantAssertionsSigned(true);
+        setWantAssertionsEncrypted(false);
+        setPostBindingResponse(true);
+        setArtifactBindingResponse(false);
+        setAllowCreated(false);
+        setLoginHint(false);
+        setUseMetadataDescriptorUrl(false);
+    }
+}

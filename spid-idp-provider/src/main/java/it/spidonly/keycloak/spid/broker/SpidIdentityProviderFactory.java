@@ -1,0 +1,63 @@
+package it.spidonly.keycloak.spid.broker;
+
+import java.util.Map;
+
+import org.keycloak.Config;
+import org.keycloak.broker.saml.SAMLIdentityProviderFactory;
+import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.saml.validators.DestinationValidator;
+
+import it.spidonly.keycloak.spid.sp.SpidServiceProviderConfig;
+import it.spidonly.keycloak.spid.sp.SpidServiceProviders;
+
+/**
+ * The "SPID" identity provider type. Its id contains "saml" so the admin console shows the SAML
+ * settings form (and "import from metadata") for it. Configured from an IdP's metadata: entityID, SSO and
+ * SLO URLs and every signing certificate; the SP side comes from the realm's SPID service provider.
+ */
+public class SpidIdentityProviderFactory extends SAMLIdentityProviderFactory {
+    public static final String PROVIDER_ID = "spid-saml";
+
+    private DestinationValidator destinationValidator;
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getName() {
+        return "SPID";
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        super.init(config);
+        destinationValidator = DestinationValidator.forProtocolMap(config.getArray("knownProtocols"));
+    }
+
+    @Override
+    public SpidIdentityProvider create(KeycloakSession session, IdentityProviderModel model) {
+        RealmModel realm = session.getContext().getRealm();
+        SpidServiceProviderConfig sp = realm == null ? null : SpidServiceProviders.of(realm).orElse(null);
+        SpidIdentityProviderConfig config = new SpidIdentityProviderConfig(model);
+        config.applySpidProfile(sp);
+        return new SpidIdentityProvider(session, config, sp, destinationValidator);
+    }
+
+    @Override
+    public SpidIdentityProviderConfig createConfig() {
+        return new SpidIdentityProviderConfig();
+    }
+
+    @Override
+    public Map<String, String> parseConfig(KeycloakSession session, String metadata) {
+        Map<String, String> parsed = super.parseConfig(session, metadata);
+        SpidIdentityProviderConfig config = new SpidIdentityProviderConfig();
+        config.getConfig().putAll(parsed);
+        config.applySpidProfile(null);
+        return config.getConfig();
+    }
+}

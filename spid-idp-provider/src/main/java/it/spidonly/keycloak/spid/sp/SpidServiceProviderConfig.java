@@ -1,0 +1,147 @@
+package it.spidonly.keycloak.spid.sp;
+
+import static it.spidonly.keycloak.spid.sp.SpidServiceProviderProperties.*;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.keycloak.common.util.MultivaluedHashMap;
+
+import it.spidonly.keycloak.spid.level.LevelComparison;
+import it.spidonly.keycloak.spid.level.SpidLevel;
+
+/**
+ * Typed, null-safe view of the realm's SPID service provider settings, stored as one Keycloak
+ * component (cluster-wide in the database, exported and imported with the realm).
+ */
+public final class SpidServiceProviderConfig {
+    private final MultivaluedHashMap<String, String> config;
+
+    public SpidServiceProviderConfig(MultivaluedHashMap<String, String> config) {
+        this.config = config == null ? new MultivaluedHashMap<>() : config;
+    }
+
+    public String entityId() {
+        return text(ENTITY_ID);
+    }
+
+    /** Organisation names by language ("it" always first), as the Organization element lists them. */
+    public Map<String, String> organizationNames() {
+        return localized(ORGANIZATION_NAME_IT, ORGANIZATION_NAME_EN);
+    }
+
+    public Map<String, String> organizationDisplayNames() {
+        return localized(ORGANIZATION_DISPLAY_NAME_IT, ORGANIZATION_DISPLAY_NAME_EN);
+    }
+
+    public Map<String, String> organizationUrls() {
+        return localized(ORGANIZATION_URL_IT, ORGANIZATION_URL_EN);
+    }
+
+    public Optional<SpType> spType() {
+        return SpType.parse(text(SP_TYPE));
+    }
+
+    public String ipaCode() {
+        return text(IPA_CODE);
+    }
+
+    public String vatNumber() {
+        return text(VAT_NUMBER);
+    }
+
+    public String fiscalCode() {
+        return text(FISCAL_CODE);
+    }
+
+    public String contactEmail() {
+        return text(CONTACT_EMAIL);
+    }
+
+    public String contactPhone() {
+        return text(CONTACT_PHONE);
+    }
+
+    public BillingContact billingContact() {
+        return new BillingContact(text(BILLING_COMPANY_NAME), text(BILLING_VAT_NUMBER), text(BILLING_FISCAL_CODE),
+                text(BILLING_STREET), text(BILLING_POSTAL_CODE), text(BILLING_TOWN), text(BILLING_PROVINCE),
+                Optional.ofNullable(text(BILLING_COUNTRY)).orElse("IT"), text(BILLING_EMAIL));
+    }
+
+    /** The configured attribute consuming services in index order; index 0 always first. */
+    public List<AttributeConsumingService> attributeConsumingServices() {
+        List<AttributeConsumingService> services = new ArrayList<>();
+        for (int index = 0; index < ACS_SLOTS; index++) {
+            List<String> attributes = values(acsAttributesKey(index));
+            String name = text(acsNameKey(index));
+            if (!attributes.isEmpty() || (index == 0 && name != null)) {
+                services.add(new AttributeConsumingService(index, name, attributes));
+            }
+        }
+        return services;
+    }
+
+    public Optional<AttributeConsumingService> attributeConsumingService(int index) {
+        return attributeConsumingServices().stream().filter(s -> s.index() == index).findFirst();
+    }
+
+    /** A key id from the realm's keys; empty means the realm's active RSA signing key. */
+    public String signingKeyId() {
+        return text(SIGNING_KEY_ID);
+    }
+
+    public String signatureAlgorithm() {
+        return Optional.ofNullable(text(SIGNATURE_ALGORITHM)).orElse(DEFAULT_SIGNATURE_ALGORITHM);
+    }
+
+    public Optional<SpidLevel> defaultLevel() {
+        String raw = text(DEFAULT_LEVEL);
+        return raw == null ? Optional.of(SpidLevel.L2) : SpidLevel.parse(raw);
+    }
+
+    public Optional<LevelComparison> comparison() {
+        String raw = text(COMPARISON);
+        return raw == null ? Optional.of(LevelComparison.MINIMUM) : LevelComparison.parse(raw);
+    }
+
+    String raw(String key) {
+        return text(key);
+    }
+
+    private Map<String, String> localized(String itKey, String enKey) {
+        Map<String, String> byLang = new LinkedHashMap<>();
+        if (text(itKey) != null) {
+            byLang.put("it", text(itKey));
+        }
+        if (text(enKey) != null) {
+            byLang.put("en", text(enKey));
+        }
+        return Collections.unmodifiableMap(byLang);
+    }
+
+    private String text(String key) {
+        String v = config.getFirst(key);
+        return v == null || v.isBlank() ? null : v.trim();
+    }
+
+    private List<String> values(String key) {
+        List<String> raw = config.get(key);
+        if (raw == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String v : raw) {
+            // the admin console stores multivalued lists either as separate values or joined by "##"
+            for (String part : v.split("##|,")) {
+                if (!part.isBlank()) {
+                    out.add(part.trim());
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,71 @@
+package it.spidonly.keycloak.spid.sp;
+
+import java.util.List;
+
+import org.keycloak.Config;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.component.ComponentValidationException;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.services.ui.extend.UiPageProvider;
+import org.keycloak.services.ui.extend.UiPageProviderFactory;
+
+import it.spidonly.keycloak.spid.keys.SpidSigningKey;
+
+/**
+ * The realm's SPID service provider, as an admin-console page. Keycloak stores each saved form as a
+ * component of the realm: in the database (so every cluster node sees it), in realm exports and imports.
+ * Saving runs {@link #validateConfiguration}, which refuses invalid settings with a message.
+ */
+public class SpidServiceProviderPage implements UiPageProviderFactory<ComponentModel>, UiPageProvider {
+    public static final String PROVIDER_ID = "spid-service-provider";
+
+    private static final List<ProviderConfigProperty> PROPERTIES = SpidServiceProviderProperties.build();
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getHelpText() {
+        return "The ministry as one SPID service provider: the data of its SP metadata, shared by every SPID identity provider of the realm.";
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return PROPERTIES;
+    }
+
+    @Override
+    public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model) {
+        List<String> problems = new java.util.ArrayList<>(SpidServiceProviderValidator.problems(new SpidServiceProviderConfig(model.getConfig())));
+        long others = SpidServiceProviders.components(realm).filter(c -> !c.getId().equals(model.getId())).count();
+        if (others > 0) {
+            problems.add("This realm already has a SPID service provider; edit that one.");
+        }
+        SpidSigningKey.problem(session, realm, new SpidServiceProviderConfig(model.getConfig())).ifPresent(problems::add);
+        if (!problems.isEmpty()) {
+            throw new ComponentValidationException(String.join(" ", problems));
+        }
+    }
+
+    @Override
+    public UiPageProvider create(KeycloakSession session) {
+        return this;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

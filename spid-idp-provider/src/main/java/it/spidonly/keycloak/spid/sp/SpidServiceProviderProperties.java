@@ -1,0 +1,106 @@
+package it.spidonly.keycloak.spid.sp;
+
+import static org.keycloak.provider.ProviderConfigProperty.LIST_TYPE;
+import static org.keycloak.provider.ProviderConfigProperty.MULTIVALUED_LIST_TYPE;
+import static org.keycloak.provider.ProviderConfigProperty.STRING_TYPE;
+
+import java.util.List;
+
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+
+import it.spidonly.keycloak.spid.attributes.SpidAttribute;
+
+/**
+ * The keys of the SPID service provider settings and the form the admin console renders for them.
+ * Keys have no dots: the admin console treats dots in field names as nested paths.
+ */
+public final class SpidServiceProviderProperties {
+    public static final String ENTITY_ID = "entityId";
+    public static final String ORGANIZATION_NAME_IT = "organizationNameIt";
+    public static final String ORGANIZATION_NAME_EN = "organizationNameEn";
+    public static final String ORGANIZATION_DISPLAY_NAME_IT = "organizationDisplayNameIt";
+    public static final String ORGANIZATION_DISPLAY_NAME_EN = "organizationDisplayNameEn";
+    public static final String ORGANIZATION_URL_IT = "organizationUrlIt";
+    public static final String ORGANIZATION_URL_EN = "organizationUrlEn";
+    public static final String SP_TYPE = "spType";
+    public static final String IPA_CODE = "ipaCode";
+    public static final String VAT_NUMBER = "vatNumber";
+    public static final String FISCAL_CODE = "fiscalCode";
+    public static final String CONTACT_EMAIL = "contactEmail";
+    public static final String CONTACT_PHONE = "contactPhone";
+    public static final String BILLING_COMPANY_NAME = "billingCompanyName";
+    public static final String BILLING_VAT_NUMBER = "billingVatNumber";
+    public static final String BILLING_FISCAL_CODE = "billingFiscalCode";
+    public static final String BILLING_STREET = "billingStreet";
+    public static final String BILLING_POSTAL_CODE = "billingPostalCode";
+    public static final String BILLING_TOWN = "billingTown";
+    public static final String BILLING_PROVINCE = "billingProvince";
+    public static final String BILLING_COUNTRY = "billingCountry";
+    public static final String BILLING_EMAIL = "billingEmail";
+    public static final String SIGNING_KEY_ID = "signingKeyId";
+    public static final String SIGNATURE_ALGORITHM = "signatureAlgorithm";
+    public static final String DEFAULT_LEVEL = "defaultLevel";
+    public static final String COMPARISON = "comparison";
+
+    /** Attribute consuming services 0..ACS_SLOTS-1 can be edited in the console; 99 and 100 belong to eIDAS. */
+    public static final int ACS_SLOTS = 3;
+    public static final String DEFAULT_SIGNATURE_ALGORITHM = "RSA_SHA256";
+    public static final List<String> SIGNATURE_ALGORITHMS = List.of("RSA_SHA256", "RSA_SHA512");
+
+    private SpidServiceProviderProperties() {
+    }
+
+    public static String acsNameKey(int index) {
+        return "acs" + index + "ServiceName";
+    }
+
+    public static String acsAttributesKey(int index) {
+        return "acs" + index + "Attributes";
+    }
+
+    public static List<ProviderConfigProperty> build() {
+        ProviderConfigurationBuilder b = ProviderConfigurationBuilder.create();
+        text(b, ENTITY_ID, "Entity ID", "The SP entityID AgID accredits: an https URL that never changes.", true);
+        text(b, ORGANIZATION_NAME_IT, "Organisation name (it)", "OrganizationName in Italian, e.g. Ministero del Lavoro e delle Politiche Sociali.", true);
+        text(b, ORGANIZATION_NAME_EN, "Organisation name (en)", "OrganizationName in English.", false);
+        text(b, ORGANIZATION_DISPLAY_NAME_IT, "Display name (it)", "OrganizationDisplayName in Italian.", true);
+        text(b, ORGANIZATION_DISPLAY_NAME_EN, "Display name (en)", "OrganizationDisplayName in English.", false);
+        text(b, ORGANIZATION_URL_IT, "Organisation URL (it)", "OrganizationURL of the Italian site.", true);
+        text(b, ORGANIZATION_URL_EN, "Organisation URL (en)", "OrganizationURL of the English site.", false);
+        b.property().name(SP_TYPE).label("Public or private SP").type(LIST_TYPE).options("public", "private")
+                .defaultValue("public").helpText("A public administration publishes its IPA code; a private body its VAT number or fiscal code and a billing contact.").add();
+        text(b, IPA_CODE, "IPA code", "Public SPs: the code of the body in the IPA index (e.g. m_lps).", false);
+        text(b, VAT_NUMBER, "VAT number", "Private SPs: VAT number with country prefix, e.g. IT12345678901.", false);
+        text(b, FISCAL_CODE, "Fiscal code", "Private SPs: fiscal code of the body.", false);
+        text(b, CONTACT_EMAIL, "Contact e-mail", "ContactPerson (other) e-mail address.", true);
+        text(b, CONTACT_PHONE, "Contact phone", "ContactPerson (other) phone, international form, e.g. +390612345678.", false);
+        for (int i = 0; i < ACS_SLOTS; i++) {
+            text(b, acsNameKey(i), "Attribute set " + i + ": service name (it)",
+                    i == 0 ? "ServiceName of AttributeConsumingService 0 (the default set)." : "Leave empty with no attributes to not publish this set.", i == 0);
+            b.property().name(acsAttributesKey(i)).label("Attribute set " + i + ": requested attributes").type(MULTIVALUED_LIST_TYPE)
+                    .options(SpidAttribute.names()).helpText("SPID attributes requested by AttributeConsumingService " + i + ".").add();
+        }
+        text(b, SIGNING_KEY_ID, "Signing key id", "Kid of a realm RSA key (e.g. an imported SPID-profile certificate). Empty: the realm's active RSA key.", false);
+        b.property().name(SIGNATURE_ALGORITHM).label("Signature algorithm").type(LIST_TYPE).options(SIGNATURE_ALGORITHMS)
+                .defaultValue(DEFAULT_SIGNATURE_ALGORITHM).helpText("For the metadata and the AuthnRequests. SHA-1 is never allowed.").add();
+        b.property().name(DEFAULT_LEVEL).label("Default SPID level").type(LIST_TYPE).options("1", "2", "3").defaultValue("2")
+                .helpText("Level asked when neither the IdP nor the application asks for another.").add();
+        b.property().name(COMPARISON).label("Level comparison").type(LIST_TYPE).options("minimum", "exact", "better", "maximum")
+                .defaultValue("minimum").helpText("minimum L2 accepts L2 and L3; exact L2 only L2.").add();
+        text(b, BILLING_COMPANY_NAME, "Billing: company name", "Private SPs: CessionarioCommittente name.", false);
+        text(b, BILLING_VAT_NUMBER, "Billing: VAT number", "Private SPs: VAT number for invoices (digits, IT implied).", false);
+        text(b, BILLING_FISCAL_CODE, "Billing: fiscal code", "Private SPs: fiscal code for invoices.", false);
+        text(b, BILLING_STREET, "Billing: street and number", "Private SPs: invoicing address.", false);
+        text(b, BILLING_POSTAL_CODE, "Billing: postal code", "Private SPs: CAP.", false);
+        text(b, BILLING_TOWN, "Billing: town", "Private SPs: Comune.", false);
+        text(b, BILLING_PROVINCE, "Billing: province", "Private SPs: two-letter province code.", false);
+        text(b, BILLING_COUNTRY, "Billing: country", "Private SPs: two-letter country code (default IT).", false);
+        text(b, BILLING_EMAIL, "Billing: e-mail", "Private SPs: billing contact e-mail.", false);
+        return b.build();
+    }
+
+    private static void text(ProviderConfigurationBuilder b, String name, String label, String help, boolean required) {
+        b.property().name(name).label(label).type(STRING_TYPE).helpText(help).required(required).add();
+    }
+}

@@ -1,0 +1,62 @@
+package it.spidonly.keycloak.testsupport.idp;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A citizen known to the test IdP.
+ *
+ * @param username   login name on the test IdP page
+ * @param password   demo password (public test data)
+ * @param spidLevel  the highest SPID level (1..3) this user's credentials reach; asking for more gives ErrorCode nr20
+ * @param attributes SPID attributes by SPID attribute name ({@code fiscalNumber}, {@code name}, {@code dateOfBirth}, ...)
+ */
+public record TestUser(String username, String password, int spidLevel, Map<String, String> attributes) {
+
+    private static final String DEMO_USERS = "/spid-test-idp/demo-users.json";
+
+    public TestUser {
+        if (username == null || username.isBlank()) {
+            throw new IllegalArgumentException("username is required");
+        }
+        Objects.requireNonNull(password, "password");
+        if (spidLevel < 1 || spidLevel > 3) {
+            throw new IllegalArgumentException("spidLevel must be 1, 2 or 3, got " + spidLevel);
+        }
+        attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes == null ? Map.of() : attributes));
+    }
+
+    /** Reads a JSON array of {@code {username, password, spidLevel, attributes}} objects. */
+    public static List<TestUser> loadJson(InputStream json) {
+        try {
+            return List.copyOf(new ObjectMapper().readValue(json, new TypeReference<List<TestUser>>() { }));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read test users", e);
+        }
+    }
+
+    /** The demo citizens of {@code spid-test-idp/demo-users.json} (fictitious people, public passwords). */
+    public static List<TestUser> demoUsers() {
+        try (InputStream in = TestUser.class.getResourceAsStream(DEMO_USERS)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing classpath resource " + DEMO_USERS);
+            }
+            return loadJson(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The value of a SPID attribute, or {@code null}. */
+    public String attribute(String name) {
+        return attributes.get(name);
+    }
+}
