@@ -35,6 +35,11 @@ public final class SpidSigningKey {
         return new SpidSigningKey(key, SignatureAlgorithm.valueOf(sp.signatureAlgorithm()));
     }
 
+    /** A key already at hand (tests, tools); in Keycloak use {@link #resolve}. */
+    public static SpidSigningKey of(KeyWrapper key, SignatureAlgorithm algorithm) {
+        return new SpidSigningKey(key, algorithm);
+    }
+
     /** Says what is wrong with the configured key, for the admin; empty when the key is usable. */
     public static Optional<String> problem(KeycloakSession session, RealmModel realm, SpidServiceProviderConfig sp) {
         if (find(session, realm, sp).isPresent()) {

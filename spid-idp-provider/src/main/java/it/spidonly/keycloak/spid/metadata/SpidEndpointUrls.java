@@ -1,8 +1,8 @@
 package it.spidonly.keycloak.spid.metadata;
 
 import java.net.URI;
-
-import jakarta.ws.rs.core.UriBuilder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The SP's own URLs, one set per realm and shared by every SPID IdP:
@@ -13,10 +13,11 @@ public record SpidEndpointUrls(String metadata, String assertionConsumerService,
     public static final String RESOURCE_PATH = "spid";
 
     public static SpidEndpointUrls of(URI baseUri, String realmName) {
-        UriBuilder realmBase = UriBuilder.fromUri(baseUri).path("realms").path(realmName).path(RESOURCE_PATH);
-        return new SpidEndpointUrls(
-                realmBase.clone().path("metadata").build().toString(),
-                realmBase.clone().path("acs").build().toString(),
-                realmBase.clone().path("slo").build().toString());
+        String base = baseUri.toString();
+        if (!base.endsWith("/")) {
+            base = base + "/";
+        }
+        String realmBase = base + "realms/" + URLEncoder.encode(realmName, StandardCharsets.UTF_8).replace("+", "%20") + "/" + RESOURCE_PATH + "/";
+        return new SpidEndpointUrls(realmBase + "metadata", realmBase + "acs", realmBase + "slo");
     }
 }

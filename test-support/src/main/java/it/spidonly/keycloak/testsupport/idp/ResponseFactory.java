@@ -1,0 +1,65 @@
+package it.spidonly.keycloak.testsupport.idp;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.w3c.dom.Document;
+
+/**
+ * Builds the Response for a received AuthnRequest: the SPID baseline, then the mutations, signing in between
+ * (see {@link ResponseMutation}), encoded for the HTTP-POST binding (base64 of the UTF-8 XML).
+ */
+final class ResponseFactory {
+
+    private final String idpEntityId;
+    private final SpMetadataSource spMetadata;
+    private final ResponseSigner signer;
+    private final Clock clock;
+
+    ResponseFactory(String idpEntityId, SpMetadataSource spMetadata, SigningCredential credential, Clock clock) {
+        this.idpEntityId = idpEntityId;
+        this.spMetadata = spMetadata;
+        this.signer = new ResponseSigner(credential);
+        this.clock = clock;
+    }
+
+    /**
+     * The base64 SAMLResponse. When the user's credentials cannot reach the requested level the baseline becomes a
+     * SPID ErrorCode nr20 response before any other mutation runs. {@code user} may be null when a mutation removes
+     * the assertion (e.g. {@link ResponseMutations#statusError}).
+     */
+    String build(ReceivedAuthnRequest request, TestUser user, ResponseMutation... mutations) {
+        SpMetadata sp = spMetadata.configured() ? spMetadata.current() : null;
+        SpidLevel requested = SpidLevel.fromUri(request.authnContextClassRef()).orElse(SpidLevel.L1);
+        Optional<SpidLevel> level = user == null ? Optional.of(requested)
+                : LevelChoice.answer(requested, request.comparison(), user.spidLevel());
+        List<ResponseMutation> all = new ArrayList<>();
+        if (level.isEmpty()) {
+            all.add(ResponseMutations.statusError("20"));
+        }
+        all.addAll(List.of(mutations));
+        Document response = BaselineResponseWriter.write(new ResponseParameters(clock.instant(), idpEntityId,
+                sp == null ? request.issuer() : sp.entityId(), acsUrlFor(request), request.id(),
+                level.orElse(requested), RequestedAttributes.select(sp, request, user)));
+        all.forEach(mutation -> mutation.beforeSigning(response));
+        signer.sign(response);
+        all.forEach(mutation -> mutation.afterSigning(response));
+        return Base64.getEncoder().encodeToString(SamlXml.write(response).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The request's AssertionConsumerServiceURL, else the SP metadata's HTTP-POST ACS with the request's
+     * AssertionConsumerServiceIndex, else the default ACS (SPID: {@code index="0" isDefault="true"}).
+     */
+    String acsUrlFor(ReceivedAuthnRequest request) {
+        if (request.assertionConsumerServiceUrl() != null) {
+            return request.assertionConsumerServiceUrl();
+        }
+        Integer index = request.assertionConsumerServiceIndex();
+        return spMetadata.current().acsUrl(index).orElseThrow(() -> new IllegalStateException(
+                "The SP metadata has no HTTP-POST AssertionConsumerService " + (index == null ? "(default)" : "index " + index)));
+    }
+}
