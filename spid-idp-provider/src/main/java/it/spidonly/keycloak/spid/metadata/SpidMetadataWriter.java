@@ -46,6 +46,7 @@ public final class SpidMetadataWriter {
         Element entity = md("EntityDescriptor");
         entity.setAttributeNS(XMLNS, "xmlns:md", MD);
         entity.setAttributeNS(XMLNS, "xmlns:spid", SPID);
+        entity.setAttributeNS(XMLNS, "xmlns:ds", DS);
         entity.setAttribute("entityID", sp.entityId());
         doc.appendChild(entity);
         entity.appendChild(spSsoDescriptor());
