@@ -14,6 +14,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.saml.SignatureAlgorithm;
 
+import it.spidonly.keycloak.spid.sp.Problem;
 import it.spidonly.keycloak.spid.sp.SpidServiceProviderConfig;
 
 /**
@@ -41,13 +42,11 @@ public final class SpidSigningKey {
     }
 
     /** Says what is wrong with the configured key, for the admin; empty when the key is usable. */
-    public static Optional<String> problem(KeycloakSession session, RealmModel realm, SpidServiceProviderConfig sp) {
+    public static Optional<Problem> problem(KeycloakSession session, RealmModel realm, SpidServiceProviderConfig sp) {
         if (find(session, realm, sp).isPresent()) {
             return Optional.empty();
         }
-        return Optional.of(sp.signingKeyId() == null
-                ? "The realm has no active RSA signing key with a certificate."
-                : "Signing key id \"" + sp.signingKeyId() + "\" is not an enabled RSA signing key with a certificate in this realm.");
+        return Optional.of(sp.signingKeyId() == null ? Problem.of("spidSpNoActiveKey") : Problem.of("spidSpUnknownKey", sp.signingKeyId()));
     }
 
     private static Optional<KeyWrapper> find(KeycloakSession session, RealmModel realm, SpidServiceProviderConfig sp) {

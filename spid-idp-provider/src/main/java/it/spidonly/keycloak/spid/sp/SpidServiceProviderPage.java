@@ -1,5 +1,6 @@
 package it.spidonly.keycloak.spid.sp;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.keycloak.Config;
@@ -17,7 +18,7 @@ import it.spidonly.keycloak.spid.keys.SpidSigningKey;
 /**
  * The realm's SPID service provider, as an admin-console page. Keycloak stores each saved form as a
  * component of the realm: in the database (so every cluster node sees it), in realm exports and imports.
- * Saving runs {@link #validateConfiguration}, which refuses invalid settings with a message.
+ * Saving runs {@link #validateConfiguration}, which refuses invalid settings with a localised message.
  */
 public class SpidServiceProviderPage implements UiPageProviderFactory<ComponentModel>, UiPageProvider {
     public static final String PROVIDER_ID = "spid-service-provider";
@@ -41,14 +42,16 @@ public class SpidServiceProviderPage implements UiPageProviderFactory<ComponentM
 
     @Override
     public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model) {
-        List<String> problems = new java.util.ArrayList<>(SpidServiceProviderValidator.problems(new SpidServiceProviderConfig(model.getConfig())));
+        List<Problem> problems = new ArrayList<>(SpidServiceProviderValidator.problems(new SpidServiceProviderConfig(model.getConfig())));
         long others = SpidServiceProviders.components(realm).filter(c -> !c.getId().equals(model.getId())).count();
         if (others > 0) {
-            problems.add("This realm already has a SPID service provider; edit that one.");
+            problems.add(Problem.of("spidSpAlreadyExists"));
         }
         SpidSigningKey.problem(session, realm, new SpidServiceProviderConfig(model.getConfig())).ifPresent(problems::add);
         if (!problems.isEmpty()) {
-            throw new ComponentValidationException(String.join(" ", problems));
+            // Keycloak's component endpoint translates the key into the admin's language; one problem at a time
+            Problem first = problems.get(0);
+            throw new ComponentValidationException(first.key(), first.params().toArray());
         }
     }
 

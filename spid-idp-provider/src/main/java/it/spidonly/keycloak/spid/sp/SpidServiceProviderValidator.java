@@ -15,7 +15,7 @@ import it.spidonly.keycloak.spid.attributes.SpidAttribute;
 /**
  * Checks the SPID service provider settings against what the SP metadata must say
  * (SPID Regole tecniche "Metadata" and Avviso SPID n. 29 v3). Each problem is a sentence an
- * admin can act on; an empty list means the settings are valid.
+ * admin can act on (a message key with parameters); an empty list means the settings are valid.
  */
 public final class SpidServiceProviderValidator {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
@@ -26,106 +26,106 @@ public final class SpidServiceProviderValidator {
     private SpidServiceProviderValidator() {
     }
 
-    public static List<String> problems(SpidServiceProviderConfig c) {
-        List<String> p = new ArrayList<>();
+    public static List<Problem> problems(SpidServiceProviderConfig c) {
+        List<Problem> p = new ArrayList<>();
         checkEntityId(c, p);
         checkOrganization(c, p);
         checkContacts(c, p);
         checkAttributeConsumingServices(c, p);
         if (!SIGNATURE_ALGORITHMS.contains(c.signatureAlgorithm())) {
-            p.add("Signature algorithm must be one of " + SIGNATURE_ALGORITHMS + ".");
+            p.add(Problem.of("spidSpSignatureAlgorithm", String.join(", ", SIGNATURE_ALGORITHMS)));
         }
         if (c.defaultLevel().isEmpty()) {
-            p.add("Default SPID level must be 1, 2 or 3.");
+            p.add(Problem.of("spidSpDefaultLevel"));
         }
         if (c.comparison().isEmpty()) {
-            p.add("Level comparison must be minimum, exact, better or maximum.");
+            p.add(Problem.of("spidSpComparison"));
         }
         return p;
     }
 
-    private static void checkEntityId(SpidServiceProviderConfig c, List<String> p) {
+    private static void checkEntityId(SpidServiceProviderConfig c, List<Problem> p) {
         if (c.entityId() == null) {
-            p.add("Entity ID is required.");
+            p.add(Problem.of("spidSpEntityIdRequired"));
         } else if (!isHttpUrl(c.entityId(), true)) {
-            p.add("Entity ID must be an https URL (it is \"" + c.entityId() + "\").");
+            p.add(Problem.of("spidSpEntityIdHttps", c.entityId()));
         }
     }
 
-    private static void checkOrganization(SpidServiceProviderConfig c, List<String> p) {
+    private static void checkOrganization(SpidServiceProviderConfig c, List<Problem> p) {
         Map<String, String> names = c.organizationNames();
         Map<String, String> displayNames = c.organizationDisplayNames();
         Map<String, String> urls = c.organizationUrls();
         if (!names.containsKey("it") || !displayNames.containsKey("it") || !urls.containsKey("it")) {
-            p.add("Organisation name, display name and URL are required in Italian.");
+            p.add(Problem.of("spidSpOrganizationItalian"));
         }
         if (!names.keySet().equals(displayNames.keySet()) || !names.keySet().equals(urls.keySet())) {
-            p.add("Organisation name, display name and URL must be given in the same languages (all three in English, or none).");
+            p.add(Problem.of("spidSpOrganizationLanguages"));
         }
         urls.forEach((lang, url) -> {
             if (!isHttpUrl(url, false)) {
-                p.add("Organisation URL (" + lang + ") must be an http or https URL.");
+                p.add(Problem.of("spidSpOrganizationUrl", lang));
             }
         });
     }
 
-    private static void checkContacts(SpidServiceProviderConfig c, List<String> p) {
+    private static void checkContacts(SpidServiceProviderConfig c, List<Problem> p) {
         if (c.contactEmail() == null || !EMAIL.matcher(c.contactEmail()).matches()) {
-            p.add("Contact e-mail is required and must be a valid e-mail address.");
+            p.add(Problem.of("spidSpContactEmail"));
         }
         if (c.contactPhone() != null && !PHONE.matcher(c.contactPhone()).matches()) {
-            p.add("Contact phone must be digits with an optional leading +, no spaces (e.g. +390612345678).");
+            p.add(Problem.of("spidSpContactPhone"));
         }
         if (c.spType().isEmpty()) {
-            p.add("Choose whether the SP is public or private.");
+            p.add(Problem.of("spidSpType"));
             return;
         }
         if (c.spType().get() == SpType.PUBLIC) {
             if (c.ipaCode() == null) {
-                p.add("A public SP needs its IPA code.");
+                p.add(Problem.of("spidSpIpaCodeRequired"));
             } else if (!IPA_CODE_FORMAT.matcher(c.ipaCode()).matches()) {
-                p.add("IPA code must be letters, digits or underscores (e.g. m_lps).");
+                p.add(Problem.of("spidSpIpaCodeFormat"));
             }
         } else {
             checkPrivate(c, p);
         }
     }
 
-    private static void checkPrivate(SpidServiceProviderConfig c, List<String> p) {
+    private static void checkPrivate(SpidServiceProviderConfig c, List<Problem> p) {
         if (c.vatNumber() == null && c.fiscalCode() == null) {
-            p.add("A private SP needs its VAT number or its fiscal code.");
+            p.add(Problem.of("spidSpPrivateIds"));
         }
         if (c.vatNumber() != null && !VAT.matcher(c.vatNumber()).matches()) {
-            p.add("VAT number must start with the country code, e.g. IT12345678901.");
+            p.add(Problem.of("spidSpVatFormat"));
         }
         BillingContact billing = c.billingContact();
         if (billing.companyName() == null || billing.street() == null || billing.postalCode() == null
                 || billing.town() == null || (billing.vatNumber() == null && billing.fiscalCode() == null)) {
-            p.add("A private SP needs a billing contact: company name, VAT number or fiscal code, street, postal code and town.");
+            p.add(Problem.of("spidSpBillingContact"));
         }
         if (billing.email() != null && !EMAIL.matcher(billing.email()).matches()) {
-            p.add("Billing e-mail must be a valid e-mail address.");
+            p.add(Problem.of("spidSpBillingEmail"));
         }
     }
 
-    private static void checkAttributeConsumingServices(SpidServiceProviderConfig c, List<String> p) {
+    private static void checkAttributeConsumingServices(SpidServiceProviderConfig c, List<Problem> p) {
         List<AttributeConsumingService> services = c.attributeConsumingServices();
         if (services.isEmpty() || services.get(0).index() != 0 || services.get(0).requestedAttributes().isEmpty()) {
-            p.add("Attribute set 0 must request at least one attribute.");
+            p.add(Problem.of("spidSpAcs0Empty"));
         } else if (!services.get(0).requestedAttributes().contains(SpidAttribute.fiscalNumber.name())) {
-            p.add("Attribute set 0 must request fiscalNumber: the bundle identifies people by their fiscal number.");
+            p.add(Problem.of("spidSpAcs0FiscalNumber"));
         }
         for (AttributeConsumingService s : services) {
             if (s.serviceName() == null) {
-                p.add("Attribute set " + s.index() + " needs a service name.");
+                p.add(Problem.of("spidSpAcsServiceName", s.index()));
             }
             Set<String> seen = new HashSet<>();
             for (String attribute : s.requestedAttributes()) {
                 if (SpidAttribute.byName(attribute).isEmpty()) {
-                    p.add("Attribute set " + s.index() + ": \"" + attribute + "\" is not a SPID attribute.");
+                    p.add(Problem.of("spidSpAcsUnknownAttribute", s.index(), attribute));
                 }
                 if (!seen.add(attribute)) {
-                    p.add("Attribute set " + s.index() + ": \"" + attribute + "\" is requested twice.");
+                    p.add(Problem.of("spidSpAcsDuplicateAttribute", s.index(), attribute));
                 }
             }
         }

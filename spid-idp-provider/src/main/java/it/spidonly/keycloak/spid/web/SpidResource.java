@@ -1,6 +1,8 @@
 package it.spidonly.keycloak.spid.web;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -24,6 +26,8 @@ import org.keycloak.services.resources.IdentityBrokerService;
 
 import it.spidonly.keycloak.spid.broker.SpidEndpoint;
 import it.spidonly.keycloak.spid.metadata.SpidMetadata;
+import it.spidonly.keycloak.spid.sp.Problem;
+import it.spidonly.keycloak.spid.sp.SpidMessages;
 import it.spidonly.keycloak.spid.sp.SpidServiceProviderConfig;
 import it.spidonly.keycloak.spid.sp.SpidServiceProviderValidator;
 import it.spidonly.keycloak.spid.sp.SpidServiceProviders;
@@ -52,9 +56,11 @@ public class SpidResource {
         if (sp == null) {
             return plain(Response.Status.NOT_FOUND, "This realm has no SPID service provider. Configure it on the SPID page of the admin console.");
         }
-        List<String> problems = SpidServiceProviderValidator.problems(sp);
+        List<Problem> problems = SpidServiceProviderValidator.problems(sp);
         if (!problems.isEmpty()) {
-            return plain(Response.Status.SERVICE_UNAVAILABLE, "The SPID service provider settings are incomplete: " + String.join(" ", problems));
+            Locale locale = session.getContext().resolveLocale(null);
+            String text = problems.stream().map(p -> SpidMessages.format(p, locale)).collect(Collectors.joining("\n"));
+            return plain(Response.Status.SERVICE_UNAVAILABLE, text);
         }
         String xml = SpidMetadata.signedXml(session, realm, sp, session.getContext().getUri().getBaseUri());
         return Response.ok(xml, METADATA_MEDIA_TYPE).header("Cache-Control", "no-cache").build();

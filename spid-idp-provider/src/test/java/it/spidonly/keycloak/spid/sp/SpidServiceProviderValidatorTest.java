@@ -24,22 +24,36 @@ class SpidServiceProviderValidatorTest {
 
     static Stream<Arguments> brokenPublicSettings() {
         return Stream.of(
-                broken("public SP without IPA code", c -> c.remove(IPA_CODE), "IPA code"),
-                broken("entityID over http", c -> c.putSingle(ENTITY_ID, "http://sp.lavoro.example"), "https URL"),
-                broken("no entityID", c -> c.remove(ENTITY_ID), "Entity ID is required"),
-                broken("English name without English URL", c -> c.remove(ORGANIZATION_URL_EN), "same languages"),
-                broken("no Italian display name", c -> c.remove(ORGANIZATION_DISPLAY_NAME_IT), "required in Italian"),
-                broken("bad contact e-mail", c -> c.putSingle(CONTACT_EMAIL, "not-an-address"), "Contact e-mail"),
-                broken("phone with spaces", c -> c.putSingle(CONTACT_PHONE, "+39 06 000"), "Contact phone"),
-                broken("set 0 without fiscalNumber", c -> c.put(acsAttributesKey(0), List.of("name")), "fiscalNumber"),
-                broken("set 0 empty", c -> c.remove(acsAttributesKey(0)), "at least one attribute"),
-                broken("unknown attribute", c -> c.put(acsAttributesKey(1), List.of("fiscalNumber", "shoeSize")), "not a SPID attribute"),
-                broken("duplicate attribute", c -> c.put(acsAttributesKey(1), List.of("spidCode", "spidCode")), "requested twice"),
-                broken("set without service name", c -> c.remove(acsNameKey(1)), "needs a service name"),
-                broken("SHA-1 signatures", c -> c.putSingle(SIGNATURE_ALGORITHM, "RSA_SHA1"), "Signature algorithm"),
-                broken("level 4", c -> c.putSingle(DEFAULT_LEVEL, "4"), "Default SPID level"),
-                broken("unknown comparison", c -> c.putSingle(COMPARISON, "roughly"), "Level comparison"),
-                broken("no SP type", c -> c.putSingle(SP_TYPE, "charity"), "public or private"));
+                broken("public SP without IPA code", c -> c.remove(IPA_CODE), "spidSpIpaCodeRequired"),
+                broken("entityID over http", c -> c.putSingle(ENTITY_ID, "http://sp.lavoro.example"), "spidSpEntityIdHttps"),
+                broken("no entityID", c -> c.remove(ENTITY_ID), "spidSpEntityIdRequired"),
+                broken("English name without English URL", c -> c.remove(ORGANIZATION_URL_EN), "spidSpOrganizationLanguages"),
+                broken("no Italian display name", c -> c.remove(ORGANIZATION_DISPLAY_NAME_IT), "spidSpOrganizationItalian"),
+                broken("bad contact e-mail", c -> c.putSingle(CONTACT_EMAIL, "not-an-address"), "spidSpContactEmail"),
+                broken("phone with spaces", c -> c.putSingle(CONTACT_PHONE, "+39 06 000"), "spidSpContactPhone"),
+                broken("set 0 without fiscalNumber", c -> c.put(acsAttributesKey(0), List.of("name")), "spidSpAcs0FiscalNumber"),
+                broken("set 0 empty", c -> c.remove(acsAttributesKey(0)), "spidSpAcs0Empty"),
+                broken("unknown attribute", c -> c.put(acsAttributesKey(1), List.of("fiscalNumber", "shoeSize")), "spidSpAcsUnknownAttribute"),
+                broken("duplicate attribute", c -> c.put(acsAttributesKey(1), List.of("spidCode", "spidCode")), "spidSpAcsDuplicateAttribute"),
+                broken("set without service name", c -> c.remove(acsNameKey(1)), "spidSpAcsServiceName"),
+                broken("SHA-1 signatures", c -> c.putSingle(SIGNATURE_ALGORITHM, "RSA_SHA1"), "spidSpSignatureAlgorithm"),
+                broken("level 4", c -> c.putSingle(DEFAULT_LEVEL, "4"), "spidSpDefaultLevel"),
+                broken("unknown comparison", c -> c.putSingle(COMPARISON, "roughly"), "spidSpComparison"),
+                broken("no SP type", c -> c.putSingle(SP_TYPE, "charity"), "spidSpType"));
+    }
+
+    @Test
+    void everyProblemHasAnItalianAndAnEnglishMessage() {
+        MultivaluedHashMap<String, String> config = new MultivaluedHashMap<>();
+        config.putSingle(SP_TYPE, "private");
+        config.putSingle(ORGANIZATION_URL_IT, "ftp://x");
+        for (Problem p : problems(config)) {
+            String it = SpidMessages.format(p, java.util.Locale.ITALIAN);
+            String en = SpidMessages.format(p, java.util.Locale.ENGLISH);
+            assertTrue(it.startsWith("SPID: ") && en.startsWith("SPID: ") && !it.equals(en), p.key() + ": " + it + " / " + en);
+        }
+        assertEquals("SPID: un service provider pubblico deve indicare il codice IPA.",
+                SpidMessages.format(Problem.of("spidSpIpaCodeRequired"), java.util.Locale.ITALIAN));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -55,11 +69,11 @@ class SpidServiceProviderValidatorTest {
         MultivaluedHashMap<String, String> noIds = ServiceProviderConfigs.validPrivate();
         noIds.remove(VAT_NUMBER);
         noIds.remove(FISCAL_CODE);
-        assertProblem(noIds, "VAT number or its fiscal code");
+        assertProblem(noIds, "spidSpPrivateIds");
 
         MultivaluedHashMap<String, String> noBilling = ServiceProviderConfigs.validPrivate();
         noBilling.remove(BILLING_STREET);
-        assertProblem(noBilling, "billing contact");
+        assertProblem(noBilling, "spidSpBillingContact");
     }
 
     private static Arguments broken(String what, Consumer<MultivaluedHashMap<String, String>> change, String expected) {
@@ -67,11 +81,11 @@ class SpidServiceProviderValidatorTest {
     }
 
     private static void assertProblem(MultivaluedHashMap<String, String> config, String expected) {
-        List<String> problems = problems(config);
-        assertTrue(problems.stream().anyMatch(p -> p.contains(expected)), () -> "expected a problem about '" + expected + "', got " + problems);
+        List<String> keys = problems(config).stream().map(Problem::key).toList();
+        assertTrue(keys.contains(expected), () -> "expected problem " + expected + ", got " + keys);
     }
 
-    private static List<String> problems(MultivaluedHashMap<String, String> config) {
+    private static List<Problem> problems(MultivaluedHashMap<String, String> config) {
         return SpidServiceProviderValidator.problems(new SpidServiceProviderConfig(config));
     }
 }
