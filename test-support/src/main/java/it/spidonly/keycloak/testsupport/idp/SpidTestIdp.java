@@ -1,0 +1,131 @@
+package it.spidonly.keycloak.testsupport.idp;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A small SAML 2.0 identity provider that behaves like an accredited SPID IdP, for integration tests (in-process)
+ * and the demo ({@link SpidTestIdpMain}). It serves signed metadata, accepts signed AuthnRequests with the HTTP-POST
+ * and HTTP-Redirect bindings, shows a login page for its test users and answers with a SPID-compliant signed
+ * Response; tests can also build Responses directly, with {@link ResponseMutation}s that break them on purpose.
+ *
+ * <p>Endpoints: {@code GET /metadata}, {@code GET|POST /sso}, {@code POST /login}, {@code GET|POST /slo}.
+ */
+public final class SpidTestIdp implements AutoCloseable {
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final String baseUrl;
+    private final String entityId;
+    private final SigningCredential credential;
+    private final String metadataXml;
+    private final ResponseFactory responses;
+    private final List<ReceivedAuthnRequest> received = new CopyOnWriteArrayList<>();
+
+    private SpidTestIdp(SpidTestIdpSettings settings) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), settings.port()), 0);
+        baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+        entityId = settings.entityId() != null ? settings.entityId() : baseUrl;
+        credential = settings.signingCredential();
+        metadataXml = IdpMetadataWriter.write(entityId, ssoUrl(), sloUrl(), credential);
+        SpMetadataSource spMetadata = new SpMetadataSource(settings.spMetadataUrl());
+        responses = new ResponseFactory(entityId, spMetadata, credential, settings.clock());
+        PendingLogins pending = new PendingLogins();
+        LoginPage loginPage = new LoginPage(settings.users());
+        AuthnRequestReceiver receiver = new AuthnRequestReceiver(spMetadata, settings.clock(), received::add);
+        server.createContext("/", Endpoint.at("/", exchange ->
+                HttpIo.html(exchange, 200, MessagePage.render("SPID test IdP", "Metadata: " + metadataUrl()))));
+        server.createContext("/metadata", Endpoint.at("/metadata", exchange ->
+                HttpIo.send(exchange, 200, "application/samlmetadata+xml", metadataXml)));
+        server.createContext("/sso", Endpoint.at("/sso", new SsoHandler(receiver, pending, loginPage)));
+        server.createContext("/login", Endpoint.at("/login",
+                new LoginHandler(pending, settings.users(), loginPage, responses)));
+        server.createContext("/slo", Endpoint.at("/slo", exchange -> HttpIo.html(exchange, 200,
+                MessagePage.render("Logged out", "The SPID test IdP does not implement Single Logout yet."))));
+        executor = Executors.newFixedThreadPool(4, runnable -> {
+            Thread thread = new Thread(runnable, "spid-test-idp");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    /** Starts the IdP on 127.0.0.1 (port 0 = a free port). */
+    public static SpidTestIdp start(SpidTestIdpSettings settings) {
+        try {
+            return new SpidTestIdp(settings);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the SPID test IdP on port " + settings.port(), e);
+        }
+    }
+
+    /** E.g. {@code http://127.0.0.1:8190}. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public String entityId() {
+        return entityId;
+    }
+
+    public String metadataUrl() {
+        return baseUrl + "/metadata";
+    }
+
+    /** SingleSignOnService for HTTP-POST and HTTP-Redirect. */
+    public String ssoUrl() {
+        return baseUrl + "/sso";
+    }
+
+    /** SingleLogoutService (for now a page that says logout is not implemented). */
+    public String sloUrl() {
+        return baseUrl + "/slo";
+    }
+
+    /** The signing certificate, base64 DER without PEM armour. */
+    public String signingCertificateBase64() {
+        return credential.certificateBase64();
+    }
+
+    /** The signed metadata served at {@link #metadataUrl()}. */
+    public String metadataXml() {
+        return metadataXml;
+    }
+
+    /** Every AuthnRequest received so far, oldest first (a snapshot). */
+    public List<ReceivedAuthnRequest> receivedRequests() {
+        return List.copyOf(received);
+    }
+
+    public void clearReceivedRequests() {
+        received.clear();
+    }
+
+    /**
+     * The base64 SAMLResponse (HTTP-POST binding) answering {@code request} for {@code user}: the SPID baseline, or
+     * ErrorCode nr20 when the user cannot reach the requested level, changed by {@code mutations}. {@code user} may
+     * be null only if a mutation removes the assertion, e.g. {@link ResponseMutations#statusError}.
+     */
+    public String buildSamlResponse(ReceivedAuthnRequest request, TestUser user, ResponseMutation... mutations) {
+        return responses.build(request, user, mutations);
+    }
+
+    /** Where the Response for {@code request} must be posted (its ACS URL, or the SP metadata's ACS by index). */
+    public String acsUrlFor(ReceivedAuthnRequest request) {
+        return responses.acsUrlFor(request);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

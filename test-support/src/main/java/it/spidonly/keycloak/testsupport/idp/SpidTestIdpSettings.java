@@ -1,0 +1,133 @@
+package it.spidonly.keycloak.testsupport.idp;
+
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How to run a {@link SpidTestIdp}. Defaults: a free port, entityID = base URL, the demo users, the public demo key,
+ * the system clock. Build with {@link #builder()}; derive variants with {@link #toBuilder()}.
+ */
+public final class SpidTestIdpSettings {
+
+    private final int port;
+    private final String entityId;
+    private final String spMetadataUrl;
+    private final List<TestUser> users;
+    private final SigningCredential signingCredential;
+    private final Clock clock;
+
+    private SpidTestIdpSettings(Builder builder) {
+        this.port = builder.port;
+        this.entityId = builder.entityId;
+        this.spMetadataUrl = builder.spMetadataUrl;
+        this.users = builder.users == null ? TestUser.demoUsers() : List.copyOf(builder.users);
+        this.signingCredential = builder.signingCredential == null ? SigningCredential.demo() : builder.signingCredential;
+        this.clock = builder.clock;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder().port(port).entityId(entityId).spMetadataUrl(spMetadataUrl).users(users)
+                .signingCredential(signingCredential).clock(clock);
+    }
+
+    /** TCP port on 127.0.0.1; 0 picks a free one. */
+    public int port() {
+        return port;
+    }
+
+    /** The IdP entityID, or null for "the base URL". */
+    public String entityId() {
+        return entityId;
+    }
+
+    /** Where to fetch the SP metadata (entityID, signing certificates, ACS, attribute services), or null. */
+    public String spMetadataUrl() {
+        return spMetadataUrl;
+    }
+
+    public List<TestUser> users() {
+        return users;
+    }
+
+    public SigningCredential signingCredential() {
+        return signingCredential;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Builder of {@link SpidTestIdpSettings}. */
+    public static final class Builder {
+
+        private int port;
+        private String entityId;
+        private String spMetadataUrl;
+        private List<TestUser> users;
+        private SigningCredential signingCredential;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("Bad port " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        public Builder entityId(String entityId) {
+            this.entityId = entityId;
+            return this;
+        }
+
+        public Builder spMetadataUrl(String spMetadataUrl) {
+            this.spMetadataUrl = spMetadataUrl;
+            return this;
+        }
+
+        public Builder users(List<TestUser> users) {
+            this.users = users;
+            return this;
+        }
+
+        public Builder signingCredential(SigningCredential signingCredential) {
+            this.signingCredential = signingCredential;
+            return this;
+        }
+
+        public Builder signingKey(KeyPair keyPair, X509Certificate certificate) {
+            return signingCredential(new SigningCredential(keyPair, certificate));
+        }
+
+        /** Signs with this RSA key pair, publishing a self-signed certificate made for it. */
+        public Builder signingKey(KeyPair keyPair) {
+            return signingCredential(new SigningCredential(keyPair,
+                    SelfSignedCertificate.create(keyPair, "SPID test IdP (generated key)", Duration.ofDays(365))));
+        }
+
+        /** Signs with a fresh RSA key pair (self-signed certificate) instead of the public demo key. */
+        public Builder generatedSigningKey() {
+            return signingCredential(SigningCredential.generate("SPID test IdP (generated key)"));
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public SpidTestIdpSettings build() {
+            return new SpidTestIdpSettings(this);
+        }
+    }
+}
