@@ -39,7 +39,9 @@ class AuthnRequestIT {
 
     @AfterAll
     void close() {
-        post.close();
+        if (post != null) {
+            post.close();
+        }
         redirect.close();
     }
 

@@ -44,7 +44,9 @@ class SpMetadataIT {
 
     @AfterAll
     void close() {
-        fixture.close();
+        if (fixture != null) {
+            fixture.close();
+        }
     }
 
     @Test

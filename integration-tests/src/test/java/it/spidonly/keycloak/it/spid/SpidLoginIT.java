@@ -40,7 +40,9 @@ class SpidLoginIT {
 
     @AfterAll
     void close() {
-        fixture.close();
+        if (fixture != null) {
+            fixture.close();
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package it.spidonly.keycloak.spid.sp;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
@@ -38,6 +39,13 @@ public class SpidServiceProviderPage implements UiPageProviderFactory<ComponentM
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return PROPERTIES;
+    }
+
+    /** The columns of the admin console's list of this page. */
+    @Override
+    public Map<String, Object> getTypeMetadata() {
+        return Map.of("displayFields", List.of(SpidServiceProviderProperties.ENTITY_ID,
+                SpidServiceProviderProperties.ORGANIZATION_NAME_IT, SpidServiceProviderProperties.SP_TYPE));
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -55,17 +56,38 @@ public final class Chromium implements AutoCloseable {
             deleteProfile();
             throw e;
         }
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        try {
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+            windowSize(DESKTOP);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     public ChromeDriver driver() {
         return driver;
     }
 
-    /** {@link #PHONE}, {@link #DESKTOP} or any other size of the viewport. */
+    /**
+     * Makes the viewport (what the page and the screenshots see) exactly {@code size}, e.g. {@link #PHONE}
+     * or {@link #DESKTOP}. Headless Chromium counts some invisible browser UI in the window size, so the
+     * window is set, measured and corrected.
+     */
     public Chromium windowSize(Dimension size) {
         driver.manage().window().setSize(size);
+        Dimension viewport = viewport();
+        if (!viewport.equals(size)) {
+            driver.manage().window().setSize(new Dimension(2 * size.width - viewport.width,
+                    2 * size.height - viewport.height));
+        }
         return this;
+    }
+
+    /** The current viewport size in CSS pixels. */
+    public Dimension viewport() {
+        List<?> wh = (List<?>) driver.executeScript("return [window.innerWidth, window.innerHeight]");
+        return new Dimension(((Number) wh.get(0)).intValue(), ((Number) wh.get(1)).intValue());
     }
 
     public Chromium open(String url) {

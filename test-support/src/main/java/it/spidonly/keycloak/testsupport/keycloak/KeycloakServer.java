@@ -23,7 +23,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>The first test class that needs it copies the provider jars of {@code -Dkeycloak.providers} into
  * {@code ${keycloak.home}/providers/} (only those whose bytes changed), copies every class-path
- * {@code keycloak-import/*.json} into {@code data/import/}, and runs {@code kc.sh start-dev} with an
+ * {@code keycloak-import/*.json} into {@code data/import/} (Keycloak insists on the name
+ * {@code REALM-realm.json}), and runs {@code kc.sh start-dev} with an
  * in-memory database on free loopback ports, logging to {@code ${test.output}/keycloak.log}. The server
  * lives in the root {@link ExtensionContext} store and is stopped when the run ends (or by a JVM
  * shutdown hook if the run is interrupted). A failed start is remembered, so later classes fail fast.
@@ -139,11 +140,14 @@ public final class KeycloakServer implements BeforeAllCallback, ParameterResolve
                 System.out.printf("Keycloak ready at http://127.0.0.1:%d after %d s (log: %s)%n",
                         process.httpPort(), Duration.ofNanos(System.nanoTime() - begin).toSeconds(), log);
                 return new Attempt(new Started(process, admin, List.copyOf(realms.keySet())), null);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 if (process != null) {
                     process.stop();
                 }
-                return new Attempt(null, e);
+                if (e instanceof Error error) {
+                    throw error;
+                }
+                return new Attempt(null, (RuntimeException) e);
             }
         }
 
