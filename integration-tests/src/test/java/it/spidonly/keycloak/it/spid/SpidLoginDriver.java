@@ -26,7 +26,14 @@ final class SpidLoginDriver {
 
     /** Starts an OIDC login that goes straight to the SPID IdP and returns the IdP's login page. */
     Page startAtIdp(String idpAlias) {
-        Page keycloakPage = browser.get(app.authorizationUrl(Map.of("kc_idp_hint", idpAlias)).toString());
+        return startAtIdp(idpAlias, Map.of());
+    }
+
+    /** As {@link #startAtIdp(String)}, with more authorization parameters (scope, acr_values, ...). */
+    Page startAtIdp(String idpAlias, Map<String, String> params) {
+        Map<String, String> all = new java.util.HashMap<>(params);
+        all.put("kc_idp_hint", idpAlias);
+        Page keycloakPage = browser.get(app.authorizationUrl(all).toString());
         Element form = keycloakPage.element("form");
         assertNotNull(form, () -> "Keycloak should answer with the auto-post form to the IdP: " + keycloakPage);
         return browser.submit(form);
@@ -52,7 +59,11 @@ final class SpidLoginDriver {
     }
 
     OidcTestClient.Tokens fullLogin(String username, String password) {
-        Page end = loginAtIdp(startAtIdp(SpidRealmFixture.IDP_ALIAS), username, password);
+        return fullLogin(SpidRealmFixture.IDP_ALIAS, Map.of(), username, password);
+    }
+
+    OidcTestClient.Tokens fullLogin(String idpAlias, Map<String, String> params, String username, String password) {
+        Page end = loginAtIdp(startAtIdp(idpAlias, params), username, password);
         assertEquals(true, end.isRedirect() && end.location().startsWith(SpidRealmFixture.REDIRECT_URI),
                 () -> "the app should get its code: " + end + "\n" + end.body());
         return app.exchange(end.location());

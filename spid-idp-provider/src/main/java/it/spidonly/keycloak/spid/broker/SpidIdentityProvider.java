@@ -16,7 +16,9 @@ import org.keycloak.broker.provider.IdentityProviderMapper;
 import org.keycloak.broker.saml.SAMLEndpoint;
 import org.keycloak.broker.saml.SAMLIdentityProvider;
 import org.keycloak.broker.saml.SAMLIdentityProviderFactory;
+import org.keycloak.authentication.authenticators.util.AcrStore;
 import org.keycloak.dom.saml.v2.assertion.AssertionType;
+import org.keycloak.dom.saml.v2.assertion.AuthnStatementType;
 import org.keycloak.dom.saml.v2.protocol.AuthnRequestType;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.models.KeycloakSession;
@@ -37,6 +39,7 @@ import it.spidonly.keycloak.spid.attributes.SpidAttributeValues;
 import it.spidonly.keycloak.spid.attributes.SpidIdentity;
 import it.spidonly.keycloak.spid.keys.SpidSigningKey;
 import it.spidonly.keycloak.spid.level.LevelComparison;
+import it.spidonly.keycloak.spid.level.RequestedSpidLevel;
 import it.spidonly.keycloak.spid.level.SpidLevel;
 import it.spidonly.keycloak.spid.metadata.SpidEndpointUrls;
 import it.spidonly.keycloak.spid.metadata.SpidMetadata;
@@ -88,7 +91,8 @@ public class SpidIdentityProvider extends SAMLIdentityProvider {
             throw new IdentityBrokerException("SPID IdP " + getConfig().getAlias() + " asks for attribute set " + acsIndex
                     + ", which the SP metadata does not publish");
         }
-        SpidLevel level = getConfig().levelOverride().orElse(spConfig.defaultLevel().orElse(SpidLevel.L2));
+        SpidLevel level = RequestedSpidLevel.resolve(authSession,
+                getConfig().levelOverride().orElse(spConfig.defaultLevel().orElse(SpidLevel.L2)));
         LevelComparison comparison = spConfig.comparison().orElse(LevelComparison.MINIMUM);
         LoginProtocol protocol = session.getProvider(LoginProtocol.class, authSession.getProtocol());
         boolean reauthenticate = protocol != null && protocol.requireReauthentication(null, authSession);
@@ -119,6 +123,21 @@ public class SpidIdentityProvider extends SAMLIdentityProvider {
             throw e;
         } catch (Exception e) {
             throw new IdentityBrokerException("Could not create the SPID authentication request", e);
+        }
+    }
+
+    /**
+     * The level the IdP vouched for (its AuthnContextClassRef) becomes the level of this authentication, so the
+     * tokens' {@code acr} says what was achieved and a later request for a higher level steps up.
+     */
+    @Override
+    public void authenticationFinished(AuthenticationSessionModel authSession, BrokeredIdentityContext context) {
+        super.authenticationFinished(authSession, context);
+        Object statement = context.getContextData().get(SAMLEndpoint.SAML_AUTHN_STATEMENT);
+        if (statement instanceof AuthnStatementType authn && authn.getAuthnContext() != null
+                && authn.getAuthnContext().getSequence() != null && authn.getAuthnContext().getSequence().getClassRef() != null) {
+            SpidLevel.fromUri(authn.getAuthnContext().getSequence().getClassRef().getValue().toString())
+                    .ifPresent(level -> new AcrStore(session, authSession).setLevelAuthenticated(level.number()));
         }
     }
 
@@ -179,11 +198,33 @@ public class SpidIdentityProvider extends SAMLIdentityProvider {
         }
     }
 
+    /**
+     * The SPID e-mail is copied only while no other account uses it (unless the realm allows duplicates): two
+     * people may share an address, and an e-mail never joins two accounts.
+     */
+    @Override
+    protected void updateEmail(UserModel user, BrokeredIdentityContext context) {
+        String email = context.getEmail();
+        RealmModel realm = session.getContext().getRealm();
+        if (email != null && realm != null && !realm.isDuplicateEmailsAllowed()) {
+            UserModel holder = session.users().getUserByEmail(realm, email);
+            if (holder != null && !holder.getId().equals(user.getId())) {
+                return;
+            }
+        }
+        super.updateEmail(user, context);
+    }
+
     @SuppressWarnings("unchecked")
     private static void storeSpidAttributes(UserModel user, BrokeredIdentityContext context) {
         Object attributes = context.getContextData().get(CONTEXT_SPID_ATTRIBUTES);
         if (attributes instanceof Map) {
-            ((Map<String, String>) attributes).forEach(user::setSingleAttribute);
+            // "email" would set the account's e-mail itself: that one goes through updateEmail
+            ((Map<String, String>) attributes).forEach((name, value) -> {
+                if (!UserModel.EMAIL.equals(name)) {
+                    user.setSingleAttribute(name, value);
+                }
+            });
         }
     }
 

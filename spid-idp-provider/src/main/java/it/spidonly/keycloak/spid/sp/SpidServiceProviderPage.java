@@ -14,6 +14,7 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.services.ui.extend.UiPageProvider;
 import org.keycloak.services.ui.extend.UiPageProviderFactory;
 
+import it.spidonly.keycloak.spid.realm.SpidRealmSetup;
 import it.spidonly.keycloak.spid.keys.SpidSigningKey;
 
 /**
@@ -63,6 +64,12 @@ public class SpidServiceProviderPage implements UiPageProviderFactory<ComponentM
         }
     }
 
+    /** A new SPID SP brings the bundle's first-login flow, claims scope and level map into the realm. */
+    @Override
+    public void onCreate(KeycloakSession session, RealmModel realm, ComponentModel model) {
+        SpidRealmSetup.ensure(session, realm);
+    }
+
     @Override
     public UiPageProvider create(KeycloakSession session) {
         return this;
@@ -74,6 +81,13 @@ public class SpidServiceProviderPage implements UiPageProviderFactory<ComponentM
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        // realm imports do not call onCreate for imported components: set the realm up after the import
+        factory.register(event -> {
+            if (event instanceof RealmModel.RealmPostCreateEvent created
+                    && SpidServiceProviders.of(created.getCreatedRealm()).isPresent()) {
+                SpidRealmSetup.ensure(created.getKeycloakSession(), created.getCreatedRealm());
+            }
+        });
     }
 
     @Override

@@ -103,18 +103,20 @@ public final class OidcTestClient {
         return authorizationUrl(Map.of());
     }
 
-    /** A fresh authentication request; {@code extraParams} such as {@code acr_values} or {@code kc_idp_hint}. */
+    /** A fresh authentication request; {@code extraParams} such as {@code acr_values}, {@code kc_idp_hint} or {@code scope}. */
     public URI authorizationUrl(Map<String, String> extraParams) {
         State state = new State();
         Pending request = new Pending(new Nonce(), new CodeVerifier());
         pending.put(state, request);
+        Map<String, String> params = new java.util.LinkedHashMap<>(extraParams);
+        String scope = params.remove("scope");
         AuthenticationRequest.Builder builder = new AuthenticationRequest.Builder(
-                ResponseType.CODE, new Scope("openid"), clientId, redirectUri)
+                ResponseType.CODE, scope == null ? new Scope("openid") : Scope.parse(scope), clientId, redirectUri)
                 .endpointURI(metadata().getAuthorizationEndpointURI())
                 .state(state)
                 .nonce(request.nonce())
                 .codeChallenge(request.verifier(), CodeChallengeMethod.S256);
-        extraParams.forEach(builder::customParameter);
+        params.forEach(builder::customParameter);
         return builder.build().toURI();
     }
 

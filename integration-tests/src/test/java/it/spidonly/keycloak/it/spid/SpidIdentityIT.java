@@ -1,0 +1,179 @@
+package it.spidonly.keycloak.it.spid;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import it.spidonly.keycloak.testsupport.browser.OidcTestClient;
+import it.spidonly.keycloak.testsupport.idp.SpidTestIdp;
+import it.spidonly.keycloak.testsupport.idp.SpidTestIdpSettings;
+import it.spidonly.keycloak.testsupport.idp.TestUser;
+import it.spidonly.keycloak.testsupport.keycloak.KeycloakServer;
+
+/** One person per fiscal number, SPID data authoritative, claims and levels for the ministry's apps. */
+@ExtendWith(KeycloakServer.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SpidIdentityIT {
+    private static final String SECOND_IDP = "spid-second-idp";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private SpidRealmFixture fixture;
+    private SpidTestIdp second;
+
+    @BeforeAll
+    void realm(KeycloakServer keycloak) {
+        fixture = SpidRealmFixture.create(keycloak, "spid-identity", true);
+        List<TestUser> users = new ArrayList<>(TestUser.demoUsers());
+        // same name and e-mail as mario.rossi, another person: must never be merged with him
+        users.add(new TestUser("omonimo", "password123", 2, Map.of("fiscalNumber", "TINIT-RSSMRA85T10A562S",
+                "name", "Mario", "familyName", "Rossi", "email", "mario.rossi@example.org", "dateOfBirth", "1985-12-10",
+                "spidCode", "TIDP0000000099")));
+        users.add(new TestUser("lucia.verdi", "password123", 2, Map.of("fiscalNumber", "TINIT-VRDLCU70A41H501Y",
+                "name", "Lucia", "familyName", "Verdi", "dateOfBirth", "1970-01-01", "spidCode", "TIDP0000000098")));
+        second = SpidTestIdp.start(SpidTestIdpSettings.builder().port(0).users(users).generatedSigningKey()
+                .spMetadataUrl(fixture.metadataUrl()).build());
+        JsonNode parsed = keycloak.admin().post("/" + fixture.name() + "/identity-provider/import-config",
+                Map.of("providerId", "spid-saml", "fromUrl", second.metadataUrl()));
+        keycloak.admin().post("/" + fixture.name() + "/identity-provider/instances",
+                Map.of("alias", SECOND_IDP, "providerId", "spid-saml", "enabled", true, "trustEmail", true,
+                        "firstBrokerLoginFlowAlias", "spid first broker login", "config", JSON.convertValue(parsed, Map.class)));
+    }
+
+    @AfterAll
+    void close() {
+        if (second != null) {
+            second.close();
+        }
+        if (fixture != null) {
+            fixture.close();
+        }
+    }
+
+    @Test
+    void samePersonThroughTwoIdpsIsOneUserWithTwoLinks() {
+        new SpidLoginDriver(fixture).fullLogin("mario.rossi", "password123");
+        String id = user("rssmra80a01h501u").path("id").asText();
+        OidcTestClient.Tokens viaSecond = new SpidLoginDriver(fixture).fullLogin(SECOND_IDP, Map.of(), "mario.rossi", "password123");
+
+        assertEquals("rssmra80a01h501u", viaSecond.idTokenClaims().getStringClaim("preferred_username"));
+        JsonNode links = fixture.keycloak.admin().get("/" + fixture.name() + "/users/" + id + "/federated-identity");
+        assertEquals(List.of(SECOND_IDP, SpidRealmFixture.IDP_ALIAS),
+                sorted(links.findValuesAsText("identityProvider")));
+    }
+
+    @Test
+    void differentFiscalNumbersNeverMergeEvenWithTheSameNameAndEmail() {
+        new SpidLoginDriver(fixture).fullLogin("mario.rossi", "password123");
+        new SpidLoginDriver(fixture).fullLogin(SECOND_IDP, Map.of(), "omonimo", "password123");
+        JsonNode mario = user("rssmra80a01h501u");
+        JsonNode namesake = user("rssmra85t10a562s");
+        assertNotEquals(mario.path("id").asText(), namesake.path("id").asText());
+        assertEquals("RSSMRA85T10A562S", namesake.path("attributes").path("fiscalNumber").path(0).asText());
+        assertFalse(namesake.has("email"), "an e-mail already used by another account is not copied");
+    }
+
+    @Test
+    void legacyAccountWithTheFiscalNumberIsLinkedWithoutAPassword() {
+        fixture.keycloak.admin().post("/" + fixture.name() + "/users", Map.of("username", "lucia.legacy", "enabled", true,
+                "firstName", "Lucia", "lastName", "Verdi", "attributes", Map.of("fiscalNumber", List.of("VRDLCU70A41H501Y")),
+                "credentials", List.of(Map.of("type", "password", "value", "old-cliclavoro-password", "temporary", false))));
+
+        OidcTestClient.Tokens tokens = new SpidLoginDriver(fixture).fullLogin(SECOND_IDP, Map.of(), "lucia.verdi", "password123");
+
+        assertEquals("lucia.legacy", tokens.idTokenClaims().getStringClaim("preferred_username"));
+        JsonNode links = fixture.keycloak.admin().get("/" + fixture.name() + "/users/" + user("lucia.legacy").path("id").asText() + "/federated-identity");
+        assertEquals("VRDLCU70A41H501Y", links.path(0).path("userId").asText());
+        assertTrue(fixture.keycloak.admin().findUserByUsername(fixture.name(), "vrdlcu70a41h501y") == null, "no second account");
+    }
+
+    @Test
+    void spidUserHasNoLocalPasswordAndCannotChangeSpidDataInTheAccountConsole() throws Exception {
+        OidcTestClient.Tokens tokens = new SpidLoginDriver(fixture).fullLogin("francesca.esposito", "password123");
+        JsonNode user = user("spsfnc75c62f839w");
+        assertEquals(0, fixture.keycloak.admin().get("/" + fixture.name() + "/users/" + user.path("id").asText() + "/credentials").size());
+
+        JsonNode account = accountApi("GET", tokens.accessToken(), null);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) account.path("attributes")).putArray("fiscalNumber").add("XXXXXX00X00X000X");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) account).put("firstName", "Someone");
+        HttpResponse<String> refused = accountCall("POST", tokens.accessToken(), account);
+        assertEquals(400, refused.statusCode(), refused.body());
+        JsonNode after = user("spsfnc75c62f839w");
+        assertEquals("SPSFNC75C62F839W", after.path("attributes").path("fiscalNumber").path(0).asText());
+        assertEquals("Francesca", after.path("firstName").asText());
+    }
+
+    @Test
+    void spidScopePutsTheSpidDataInTheIdTokenAndUserinfo() throws Exception {
+        OidcTestClient.Tokens tokens = new SpidLoginDriver(fixture).fullLogin(SpidRealmFixture.IDP_ALIAS,
+                Map.of("scope", "openid profile email spid"), "mario.rossi", "password123");
+        assertEquals("RSSMRA80A01H501U", tokens.idTokenClaims().getStringClaim("fiscal_number"));
+        assertEquals("1980-01-01", tokens.idTokenClaims().getStringClaim("birthdate"));
+        assertEquals(SpidRealmFixture.IDP_ALIAS, tokens.idTokenClaims().getStringClaim("identity_provider"));
+        assertEquals("Mario", tokens.idTokenClaims().getStringClaim("given_name"));
+
+        HttpResponse<String> userinfo = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(fixture.realmUrl() + "/protocol/openid-connect/userinfo"))
+                .header("Authorization", "Bearer " + tokens.accessToken()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals("RSSMRA80A01H501U", JSON.readTree(userinfo.body()).path("fiscal_number").asText(), userinfo.body());
+    }
+
+    @Test
+    void acrSaysTheLevelAchievedAndAnAppCanStepUpToLevelThree() {
+        SpidLoginDriver driver = new SpidLoginDriver(fixture);
+        OidcTestClient.Tokens l2 = driver.fullLogin(SpidRealmFixture.IDP_ALIAS, Map.of(), "giulia.bianchi", "password123");
+        assertEquals("https://www.spid.gov.it/SpidL2", l2.idTokenClaims().getStringClaim("acr"));
+        assertEquals("https://www.spid.gov.it/SpidL2", driver.lastRequest().authnContextClassRef());
+
+        OidcTestClient.Tokens l3 = driver.fullLogin(SpidRealmFixture.IDP_ALIAS,
+                Map.of("acr_values", "https://www.spid.gov.it/SpidL3"), "giulia.bianchi", "password123");
+        assertEquals("https://www.spid.gov.it/SpidL3", driver.lastRequest().authnContextClassRef(), "a new SPID login at L3");
+        assertTrue(driver.lastRequest().forceAuthn());
+        assertEquals("https://www.spid.gov.it/SpidL3", l3.idTokenClaims().getStringClaim("acr"));
+    }
+
+    private JsonNode user(String username) {
+        JsonNode user = fixture.keycloak.admin().findUserByUsername(fixture.name(), username);
+        assertTrue(user != null, "user " + username);
+        return user;
+    }
+
+    private JsonNode accountApi(String method, String token, Object body) throws Exception {
+        HttpResponse<String> response = accountCall(method, token, body);
+        assertEquals(200, response.statusCode(), response.body());
+        return JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> accountCall(String method, String token, Object body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(fixture.realmUrl() + "/account/"))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json");
+        if (body == null) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static List<String> sorted(List<String> values) {
+        List<String> copy = new ArrayList<>(values);
+        copy.sort(null);
+        return copy;
+    }
+}

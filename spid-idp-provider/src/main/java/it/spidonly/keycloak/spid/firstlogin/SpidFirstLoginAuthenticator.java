@@ -1,0 +1,89 @@
+package it.spidonly.keycloak.spid.firstlogin;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.authenticators.broker.AbstractIdpAuthenticator;
+import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
+import org.keycloak.broker.provider.AbstractIdentityProvider;
+import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+import it.spidonly.keycloak.spid.attributes.SpidAttribute;
+import it.spidonly.keycloak.spid.attributes.SpidAttributeValues;
+
+/**
+ * First SPID login: one account per person, keyed on the fiscal number. An account that already carries the
+ * same {@code fiscalNumber} attribute (from another SPID IdP, or a legacy account) is linked without asking for a
+ * password; otherwise a new account is created with username = the fiscal code. Never links on e-mail or name:
+ * an e-mail already used by another account is simply not copied.
+ */
+final class SpidFirstLoginAuthenticator extends AbstractIdpAuthenticator {
+    static final String USERNAME_TAKEN = "spidAccountConflict";
+
+    @Override
+    protected void authenticateImpl(AuthenticationFlowContext context, SerializedBrokeredIdentityContext serializedCtx,
+                                    BrokeredIdentityContext brokerContext) {
+        KeycloakSession session = context.getSession();
+        RealmModel realm = context.getRealm();
+        String fiscalNumber = SpidAttributeValues.normalise(SpidAttribute.fiscalNumber.name(), brokerContext.getId());
+        context.getEvent().detail(Details.IDENTITY_PROVIDER, brokerContext.getIdpConfig().getAlias());
+
+        Optional<UserModel> sameFiscalNumber = session.users()
+                .searchForUserByUserAttributeStream(realm, SpidAttribute.fiscalNumber.name(), fiscalNumber)
+                .findFirst();
+        if (sameFiscalNumber.isPresent()) {
+            context.getEvent().detail("spid_link", "existing-account");
+            context.setUser(sameFiscalNumber.get());
+            context.success();
+            return;
+        }
+        String username = fiscalNumber.toLowerCase(Locale.ROOT);
+        if (session.users().getUserByUsername(realm, username) != null) {
+            // someone else holds this username without the fiscal number: never merge, tell the user whom to ask
+            sendFailureChallenge(context, Response.Status.CONFLICT, Errors.FEDERATED_IDENTITY_EXISTS, USERNAME_TAKEN, AuthenticationFlowError.USER_CONFLICT);
+            return;
+        }
+        context.setUser(createUser(session, realm, username, brokerContext));
+        context.getAuthenticationSession().setAuthNote(AbstractIdentityProvider.BROKER_REGISTERED_NEW_USER, "true");
+        context.getEvent().detail("spid_link", "new-account");
+        context.success();
+    }
+
+    private static UserModel createUser(KeycloakSession session, RealmModel realm, String username, BrokeredIdentityContext brokerContext) {
+        UserModel user = session.users().addUser(realm, username);
+        user.setEnabled(true);
+        user.setFirstName(brokerContext.getFirstName());
+        user.setLastName(brokerContext.getLastName());
+        String email = brokerContext.getEmail();
+        if (email != null && (realm.isDuplicateEmailsAllowed() || session.users().getUserByEmail(realm, email) == null)) {
+            user.setEmail(email);
+            user.setEmailVerified(brokerContext.getIdpConfig().isTrustEmail());
+        }
+        return user;
+    }
+
+    @Override
+    protected void actionImpl(AuthenticationFlowContext context, SerializedBrokeredIdentityContext serializedCtx,
+                              BrokeredIdentityContext brokerContext) {
+        authenticateImpl(context, serializedCtx, brokerContext);
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return false;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+}
