@@ -23,6 +23,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import it.spidonly.keycloak.testsupport.browser.OidcTestClient;
+import it.spidonly.keycloak.testsupport.browser.Page;
+import it.spidonly.keycloak.testsupport.idp.ReceivedAuthnRequest;
 import it.spidonly.keycloak.testsupport.idp.SpidTestIdp;
 import it.spidonly.keycloak.testsupport.idp.SpidTestIdpSettings;
 import it.spidonly.keycloak.testsupport.idp.TestUser;
@@ -146,6 +148,38 @@ class SpidIdentityIT {
         assertEquals("https://www.spid.gov.it/SpidL3", driver.lastRequest().authnContextClassRef(), "a new SPID login at L3");
         assertTrue(driver.lastRequest().forceAuthn());
         assertEquals("https://www.spid.gov.it/SpidL3", l3.idTokenClaims().getStringClaim("acr"));
+    }
+
+    @Test
+    void appLogoutEndsTheKeycloakSessionAndLogsOutAtTheIdp() {
+        SpidLoginDriver driver = new SpidLoginDriver(fixture);
+        OidcTestClient.Tokens tokens = driver.fullLogin("mario.rossi", "password123");
+        String userId = user("rssmra80a01h501u").path("id").asText();
+        int sessionsBefore = sessions(userId);
+        assertTrue(sessionsBefore > 0);
+        int logoutsBefore = fixture.idp.receivedLogoutRequests().size();
+
+        Page toIdp = driver.browser.get(fixture.realmUrl() + "/protocol/openid-connect/logout?client_id=" + SpidRealmFixture.APP
+                + "&id_token_hint=" + tokens.idToken() + "&post_logout_redirect_uri=" + SpidRealmFixture.REDIRECT_URI);
+        Page idpAnswer = driver.browser.submit(toIdp.element("form"));
+        assertEquals(200, idpAnswer.status(), () -> "the IdP accepted the LogoutRequest: " + idpAnswer.body());
+        Page back = driver.browser.submit(idpAnswer.element("form"));
+
+        assertTrue(back.isRedirect() && back.location().startsWith(SpidRealmFixture.REDIRECT_URI), () -> back + "\n" + back.body());
+        assertEquals(logoutsBefore + 1, fixture.idp.receivedLogoutRequests().size());
+        ReceivedAuthnRequest logout = fixture.idp.receivedLogoutRequests().get(logoutsBefore);
+        assertTrue(logout.signatureValid(), logout.signatureProblem());
+        assertEquals(fixture.idp.sloUrl(), logout.destination());
+        org.w3c.dom.Element issuer = (org.w3c.dom.Element) logout.document().getElementsByTagNameNS("urn:oasis:names:tc:SAML:2.0:assertion", "Issuer").item(0);
+        assertEquals(fixture.realm.spEntityId(), issuer.getAttribute("NameQualifier"));
+        assertEquals("urn:oasis:names:tc:SAML:2.0:nameid-format:entity", issuer.getAttribute("Format"));
+        assertEquals(1, logout.document().getElementsByTagNameNS("urn:oasis:names:tc:SAML:2.0:assertion", "NameID").getLength());
+        assertEquals(1, logout.document().getElementsByTagNameNS("urn:oasis:names:tc:SAML:2.0:protocol", "SessionIndex").getLength());
+        assertEquals(sessionsBefore - 1, sessions(userId), "this login's Keycloak session is over (other tests' sessions remain)");
+    }
+
+    private int sessions(String userId) {
+        return fixture.keycloak.admin().get("/" + fixture.name() + "/users/" + userId + "/sessions").size();
     }
 
     private JsonNode user(String username) {

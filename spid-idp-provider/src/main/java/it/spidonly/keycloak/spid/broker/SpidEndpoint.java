@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Response;
 import org.keycloak.broker.provider.UserAuthenticationIdentityProvider;
 import org.keycloak.broker.saml.SAMLEndpoint;
 import org.keycloak.common.VerificationException;
+import org.keycloak.dom.saml.v2.protocol.LogoutRequestType;
 import org.keycloak.dom.saml.v2.protocol.ResponseType;
 import org.keycloak.dom.saml.v2.protocol.StatusResponseType;
 import org.keycloak.events.Details;
@@ -69,7 +70,7 @@ public class SpidEndpoint extends SAMLEndpoint {
             }
             StatusResponseType statusResponse = (StatusResponseType) holder.getSamlObject();
             if (!(statusResponse instanceof ResponseType)) {
-                return super.handleSamlResponse(samlResponse, relayState, clientId);
+                return checkedLogoutResponse(holder, statusResponse, relayState, this::verifySignature, this::handleLogoutResponse);
             }
             String destination = statusResponse.getDestination();
             if (destination == null || !destination.equals(urls.assertionConsumerService())) {
@@ -87,11 +88,87 @@ public class SpidEndpoint extends SAMLEndpoint {
             return handleLoginResponse(samlResponse, holder, (ResponseType) statusResponse, relayState, clientId);
         }
 
-        private Response refuseResponse(String reason, String message) {
-            event.event(EventType.IDENTITY_PROVIDER_RESPONSE);
-            event.detail(Details.REASON, reason);
-            event.error(Errors.INVALID_SAML_RESPONSE);
-            return ErrorPage.error(session, null, Response.Status.BAD_REQUEST, message);
+        @Override
+        protected Response handleSamlRequest(String samlRequest, String relayState) {
+            return checkedLogoutRequest(extractRequestDocument(samlRequest), relayState, this::verifySignature, this::logoutRequest);
         }
+    }
+
+    /** SPID IdPs answer logins by HTTP-POST only; over HTTP-Redirect only logout messages are accepted. */
+    protected class SpidRedirectBinding extends RedirectBinding {
+        @Override
+        public Response handleSamlResponse(String samlResponse, String relayState, String clientId) {
+            SAMLDocumentHolder holder = extractResponseDocument(samlResponse);
+            if (holder == null || !(holder.getSamlObject() instanceof StatusResponseType) || holder.getSamlObject() instanceof ResponseType) {
+                return refuseResponse(Errors.INVALID_SAML_DOCUMENT, Messages.IDENTITY_PROVIDER_INVALID_RESPONSE);
+            }
+            return checkedLogoutResponse(holder, (StatusResponseType) holder.getSamlObject(), relayState, this::verifySignature, this::handleLogoutResponse);
+        }
+
+        @Override
+        protected Response handleSamlRequest(String samlRequest, String relayState) {
+            return checkedLogoutRequest(extractRequestDocument(samlRequest), relayState, this::verifySignature, this::logoutRequest);
+        }
+    }
+
+    @Override
+    public Response redirectBinding(String samlRequest, String samlResponse, String samlArt, String relayState) {
+        if (samlArt != null) {
+            return refuse(Errors.INVALID_REQUEST, "spid.artifact-binding");
+        }
+        return new SpidRedirectBinding().execute(samlRequest, samlResponse, null, relayState, null);
+    }
+
+    /** A LogoutResponse must name the shared SingleLogoutService as Destination and be signed by the IdP. */
+    private Response checkedLogoutResponse(SAMLDocumentHolder holder, StatusResponseType response, String relayState,
+                                    SignatureCheck signature, LogoutResponseHandler handler) {
+        if (!urls.singleLogout().equals(response.getDestination())) {
+            return refuseResponse(Errors.INVALID_DESTINATION, Messages.INVALID_REQUEST);
+        }
+        try {
+            signature.verify(GeneralConstants.SAML_RESPONSE_KEY, holder);
+        } catch (VerificationException e) {
+            return refuseResponse(Errors.INVALID_SIGNATURE, Messages.IDENTITY_PROVIDER_INVALID_SIGNATURE);
+        }
+        return handler.handle(holder, response, relayState);
+    }
+
+    /** An IdP-initiated LogoutRequest: Destination = the shared SingleLogoutService, signed by the IdP. */
+    private Response checkedLogoutRequest(SAMLDocumentHolder holder, String relayState, SignatureCheck signature, LogoutRequestHandler handler) {
+        if (holder == null || !(holder.getSamlObject() instanceof LogoutRequestType request)) {
+            return refuse(Errors.INVALID_REQUEST, Errors.INVALID_SAML_DOCUMENT);
+        }
+        if (request.getDestination() == null || !urls.singleLogout().equals(request.getDestination().toString())) {
+            return refuse(Errors.INVALID_REQUEST, Errors.INVALID_DESTINATION);
+        }
+        try {
+            signature.verify(GeneralConstants.SAML_REQUEST_KEY, holder);
+        } catch (VerificationException e) {
+            return refuse(Errors.INVALID_SIGNATURE, Errors.INVALID_SIGNATURE);
+        }
+        event.event(EventType.LOGOUT);
+        return handler.handle(request, relayState);
+    }
+
+    private Response refuseResponse(String reason, String message) {
+        event.event(EventType.IDENTITY_PROVIDER_RESPONSE);
+        event.detail(Details.REASON, reason);
+        event.error(Errors.INVALID_SAML_RESPONSE);
+        return ErrorPage.error(session, null, Response.Status.BAD_REQUEST, message);
+    }
+
+    @FunctionalInterface
+    private interface SignatureCheck {
+        void verify(String key, SAMLDocumentHolder holder) throws VerificationException;
+    }
+
+    @FunctionalInterface
+    private interface LogoutResponseHandler {
+        Response handle(SAMLDocumentHolder holder, StatusResponseType response, String relayState);
+    }
+
+    @FunctionalInterface
+    private interface LogoutRequestHandler {
+        Response handle(LogoutRequestType request, String relayState);
     }
 }

@@ -20,6 +20,10 @@ import org.keycloak.authentication.authenticators.util.AcrStore;
 import org.keycloak.dom.saml.v2.assertion.AssertionType;
 import org.keycloak.dom.saml.v2.assertion.AuthnStatementType;
 import org.keycloak.dom.saml.v2.protocol.AuthnRequestType;
+import org.keycloak.dom.saml.v2.protocol.LogoutRequestType;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.saml.SamlProtocolExtensionsAwareBuilder.NodeGenerator;
+import org.keycloak.saml.common.exceptions.ConfigurationException;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -42,6 +46,7 @@ import it.spidonly.keycloak.spid.level.LevelComparison;
 import it.spidonly.keycloak.spid.level.RequestedSpidLevel;
 import it.spidonly.keycloak.spid.level.SpidLevel;
 import it.spidonly.keycloak.spid.metadata.SpidEndpointUrls;
+import it.spidonly.keycloak.spid.metadata.SamlNames;
 import it.spidonly.keycloak.spid.metadata.SpidMetadata;
 import it.spidonly.keycloak.spid.sp.SpidServiceProviderConfig;
 
@@ -139,6 +144,45 @@ public class SpidIdentityProvider extends SAMLIdentityProvider {
             SpidLevel.fromUri(authn.getAuthnContext().getSequence().getClassRef().getValue().toString())
                     .ifPresent(level -> new AcrStore(session, authSession).setLevelAuthenticated(level.number()));
         }
+    }
+
+    /**
+     * SP-initiated single logout, signed with the SP's key (the one its metadata publishes), by HTTP-POST or
+     * HTTP-Redirect as the IdP's config says; RelayState is the user-session id Keycloak expects back.
+     */
+    @Override
+    public Response keycloakInitiatedBrowserLogout(KeycloakSession session, UserSessionModel userSession, UriInfo uriInfo, RealmModel realm) {
+        String sloUrl = getConfig().getSingleLogoutServiceUrl();
+        if (sloUrl == null || sloUrl.isBlank() || sp == null) {
+            return null;
+        }
+        try {
+            LogoutRequestType logout = buildLogoutRequest(userSession, uriInfo, realm, sloUrl);
+            SpidSigningKey key = SpidSigningKey.resolve(session, realm, sp);
+            JaxrsSAML2BindingBuilder binding = new JaxrsSAML2BindingBuilder(session)
+                    .relayState(userSession.getId())
+                    .signWith(null, key.privateKey(), key.publicKey(), key.certificate())
+                    .signatureAlgorithm(key.algorithm())
+                    .signDocument();
+            Document document = SAML2Request.convert(logout);
+            return getConfig().isPostBindingLogout()
+                    ? binding.postBinding(document).request(sloUrl)
+                    : binding.redirectBinding(document).request(sloUrl);
+        } catch (Exception e) {
+            throw new IdentityBrokerException("Could not create the SPID logout request", e);
+        }
+    }
+
+    /** SPID LogoutRequest: Issuer with NameQualifier and entity Format, as in the AuthnRequest. */
+    @Override
+    protected LogoutRequestType buildLogoutRequest(UserSessionModel userSession, UriInfo uriInfo, RealmModel realm,
+                                                   String singleLogoutServiceUrl, NodeGenerator... extensions) throws ConfigurationException {
+        LogoutRequestType logout = super.buildLogoutRequest(userSession, uriInfo, realm, singleLogoutServiceUrl, extensions);
+        if (logout.getIssuer() != null) {
+            logout.getIssuer().setNameQualifier(logout.getIssuer().getValue());
+            logout.getIssuer().setFormat(java.net.URI.create(SamlNames.NAMEID_ENTITY));
+        }
+        return logout;
     }
 
     /** The per-IdP descriptor URL serves the realm's one SP metadata, never a per-IdP variant. */

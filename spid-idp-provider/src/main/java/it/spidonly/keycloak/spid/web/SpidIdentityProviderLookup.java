@@ -2,6 +2,8 @@ package it.spidonly.keycloak.spid.web;
 
 import java.util.Optional;
 
+import org.keycloak.dom.saml.v2.assertion.NameIDType;
+import org.keycloak.dom.saml.v2.protocol.RequestAbstractType;
 import org.keycloak.dom.saml.v2.protocol.StatusResponseType;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
@@ -14,24 +16,48 @@ import org.keycloak.broker.saml.SAMLIdentityProviderConfig;
 
 /** Finds the enabled SPID IdP of the realm that issued a message (its Issuer is the IdP's entityID). */
 final class SpidIdentityProviderLookup {
+    /** Cap on inflated HTTP-Redirect messages. */
+    static final long MAX_INFLATED_BYTES = 256 * 1024;
+
     private SpidIdentityProviderLookup() {
     }
 
     static Optional<String> aliasForResponse(KeycloakSession session, String base64Response) {
-        SAMLDocumentHolder holder;
+        return aliasForPostMessage(session, null, base64Response);
+    }
+
+    /** HTTP-POST: base64 SAMLRequest or SAMLResponse. */
+    static Optional<String> aliasForPostMessage(KeycloakSession session, String samlRequest, String samlResponse) {
+        return aliasForIssuer(session, parse(() -> samlRequest != null
+                ? SAMLRequestParser.parseRequestPostBinding(samlRequest)
+                : samlResponse == null ? null : SAMLRequestParser.parseResponseDocument(PostBindingUtil.base64Decode(samlResponse))));
+    }
+
+    /** HTTP-Redirect: deflated base64 SAMLRequest or SAMLResponse (inflation capped). */
+    static Optional<String> aliasForRedirectMessage(KeycloakSession session, String samlRequest, String samlResponse) {
+        return aliasForIssuer(session, parse(() -> samlRequest != null
+                ? SAMLRequestParser.parseRequestRedirectBinding(samlRequest, MAX_INFLATED_BYTES)
+                : samlResponse == null ? null : SAMLRequestParser.parseResponseRedirectBinding(samlResponse, MAX_INFLATED_BYTES)));
+    }
+
+    private static SAMLDocumentHolder parse(java.util.function.Supplier<SAMLDocumentHolder> parser) {
         try {
-            holder = SAMLRequestParser.parseResponseDocument(PostBindingUtil.base64Decode(base64Response));
+            return parser.get();
         } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Optional<String> aliasForIssuer(KeycloakSession session, SAMLDocumentHolder holder) {
+        if (holder == null) {
             return Optional.empty();
         }
-        if (holder == null || !(holder.getSamlObject() instanceof StatusResponseType)) {
+        NameIDType issuer = holder.getSamlObject() instanceof StatusResponseType response ? response.getIssuer()
+                : holder.getSamlObject() instanceof RequestAbstractType request ? request.getIssuer() : null;
+        if (issuer == null || issuer.getValue() == null) {
             return Optional.empty();
         }
-        StatusResponseType response = (StatusResponseType) holder.getSamlObject();
-        if (response.getIssuer() == null || response.getIssuer().getValue() == null) {
-            return Optional.empty();
-        }
-        return aliasForEntityId(session, response.getIssuer().getValue().trim());
+        return aliasForEntityId(session, issuer.getValue().trim());
     }
 
     static Optional<String> aliasForEntityId(KeycloakSession session, String entityId) {

@@ -10,6 +10,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -81,10 +82,40 @@ public class SpidResource {
             event.detail(Details.REASON, "spid.unknown-issuer").error(Errors.INVALID_SAML_RESPONSE);
             return ErrorPage.error(session, null, Response.Status.BAD_REQUEST, Messages.IDENTITY_PROVIDER_INVALID_RESPONSE);
         }
+        return endpointFor(java.util.Optional.of(alias)).postBinding(null, samlResponse, null, relayState);
+    }
+
+    /** SingleLogoutService, HTTP-POST: LogoutResponses to our logouts and IdP-initiated LogoutRequests. */
+    @POST
+    @Path("slo")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response singleLogoutPost(@FormParam(GeneralConstants.SAML_REQUEST_KEY) String samlRequest,
+                                     @FormParam(GeneralConstants.SAML_RESPONSE_KEY) String samlResponse,
+                                     @FormParam(GeneralConstants.RELAY_STATE) String relayState) {
+        return endpointFor(SpidIdentityProviderLookup.aliasForPostMessage(session, samlRequest, samlResponse))
+                .postBinding(samlRequest, samlResponse, null, relayState);
+    }
+
+    /** SingleLogoutService, HTTP-Redirect (signature in the SigAlg/Signature query parameters). */
+    @GET
+    @Path("slo")
+    public Response singleLogoutRedirect(@QueryParam(GeneralConstants.SAML_REQUEST_KEY) String samlRequest,
+                                         @QueryParam(GeneralConstants.SAML_RESPONSE_KEY) String samlResponse,
+                                         @QueryParam(GeneralConstants.RELAY_STATE) String relayState) {
+        return endpointFor(SpidIdentityProviderLookup.aliasForRedirectMessage(session, samlRequest, samlResponse))
+                .redirectBinding(samlRequest, samlResponse, null, relayState);
+    }
+
+    private SpidEndpoint endpointFor(java.util.Optional<String> alias) {
+        if (alias.isEmpty()) {
+            new EventBuilder(realm, session, session.getContext().getConnection()).event(EventType.LOGOUT_ERROR)
+                    .detail(Details.REASON, "spid.unknown-issuer").error(Errors.INVALID_SAML_LOGOUT_RESPONSE);
+            throw new jakarta.ws.rs.WebApplicationException(
+                    ErrorPage.error(session, null, Response.Status.BAD_REQUEST, Messages.IDENTITY_PROVIDER_INVALID_RESPONSE));
+        }
         IdentityBrokerService broker = new IdentityBrokerService(session);
         broker.init();
-        SpidEndpoint endpoint = (SpidEndpoint) broker.getEndpoint(alias);
-        return endpoint.postBinding(null, samlResponse, null, relayState);
+        return (SpidEndpoint) broker.getEndpoint(alias.get());
     }
 
     private static Response plain(Response.Status status, String message) {

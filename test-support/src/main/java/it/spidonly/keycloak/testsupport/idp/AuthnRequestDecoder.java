@@ -35,6 +35,11 @@ final class AuthnRequestDecoder {
     }
 
     static Document parse(byte[] xml) {
+        return parse(xml, "AuthnRequest");
+    }
+
+    /** Parses securely and checks the root is {@code samlp:<expectedRoot>}. */
+    static Document parse(byte[] xml, String expectedRoot) {
         Document document;
         try {
             document = SamlXml.parse(xml);
@@ -42,8 +47,8 @@ final class AuthnRequestDecoder {
             throw new SamlRequestRejected("The SAMLRequest is not acceptable XML: " + e.getMessage(), e);
         }
         Element root = document.getDocumentElement();
-        if (!SamlDom.PROTOCOL_NS.equals(root.getNamespaceURI()) || !"AuthnRequest".equals(root.getLocalName())) {
-            throw new SamlRequestRejected("The SAMLRequest is a " + root.getLocalName() + ", not a samlp:AuthnRequest");
+        if (!SamlDom.PROTOCOL_NS.equals(root.getNamespaceURI()) || !expectedRoot.equals(root.getLocalName())) {
+            throw new SamlRequestRejected("The SAMLRequest is a " + root.getLocalName() + ", not a samlp:" + expectedRoot);
         }
         return document;
     }

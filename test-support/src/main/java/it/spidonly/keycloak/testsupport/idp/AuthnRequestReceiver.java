@@ -17,8 +17,15 @@ final class AuthnRequestReceiver {
     private final SpMetadataSource spMetadata;
     private final Clock clock;
     private final Consumer<ReceivedAuthnRequest> log;
+    private final String expectedRoot;
 
     AuthnRequestReceiver(SpMetadataSource spMetadata, Clock clock, Consumer<ReceivedAuthnRequest> log) {
+        this(spMetadata, clock, log, "AuthnRequest");
+    }
+
+    /** A receiver for another request type, e.g. {@code LogoutRequest} at the SingleLogoutService. */
+    AuthnRequestReceiver(SpMetadataSource spMetadata, Clock clock, Consumer<ReceivedAuthnRequest> log, String expectedRoot) {
+        this.expectedRoot = expectedRoot;
         this.spMetadata = spMetadata;
         this.clock = clock;
         this.log = log;
@@ -26,7 +33,7 @@ final class AuthnRequestReceiver {
 
     ReceivedAuthnRequest receivePost(FormParameters form) {
         byte[] xml = AuthnRequestDecoder.decodePost(form.get("SAMLRequest"));
-        Document document = AuthnRequestDecoder.parse(xml);
+        Document document = AuthnRequestDecoder.parse(xml, expectedRoot);
         SignatureCheck check = check(keys -> PostSignatureVerifier.verify(document, keys));
         return record(new ReceivedAuthnRequest(ReceivedAuthnRequest.POST, new String(xml, StandardCharsets.UTF_8),
                 document, form.get("RelayState"), null, null, check, clock.instant()));
@@ -34,7 +41,7 @@ final class AuthnRequestReceiver {
 
     ReceivedAuthnRequest receiveRedirect(FormParameters query) {
         byte[] xml = AuthnRequestDecoder.decodeRedirect(query.get("SAMLRequest"));
-        Document document = AuthnRequestDecoder.parse(xml);
+        Document document = AuthnRequestDecoder.parse(xml, expectedRoot);
         SignatureCheck check = check(keys -> RedirectSignatureVerifier.verify(query, keys));
         return record(new ReceivedAuthnRequest(ReceivedAuthnRequest.REDIRECT, new String(xml, StandardCharsets.UTF_8),
                 document, query.get("RelayState"), query.get("SigAlg"), query.get("Signature"), check, clock.instant()));

@@ -15,10 +15,12 @@ import java.util.Optional;
  * @param defaultAcsIndex                the {@code isDefault="true"} ACS, else index 0, else the first; null if none
  * @param attributeConsumingServices     RequestedAttribute names by AttributeConsumingService index
  * @param defaultAttributeConsumingIndex the {@code isDefault="true"} service, else the lowest index; null if none
+ * @param singleLogoutService            the HTTP-POST SingleLogoutService location (else HTTP-Redirect); null if none
  */
 record SpMetadata(String entityId, List<X509Certificate> signingCertificates,
         Map<Integer, String> assertionConsumerServices, Integer defaultAcsIndex,
-        Map<Integer, List<String>> attributeConsumingServices, Integer defaultAttributeConsumingIndex) {
+        Map<Integer, List<String>> attributeConsumingServices, Integer defaultAttributeConsumingIndex,
+        String singleLogoutService) {
 
     List<PublicKey> signingKeys() {
         return signingCertificates.stream().map(X509Certificate::getPublicKey).toList();

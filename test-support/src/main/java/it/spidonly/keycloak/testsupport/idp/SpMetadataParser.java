@@ -38,7 +38,14 @@ final class SpMetadataParser {
         attributeElements.forEach(service -> attributeServices.put(index(service), requestedNames(service)));
         return new SpMetadata(entity.getAttribute("entityID"), signingCertificates(descriptor),
                 Collections.unmodifiableMap(acs), defaultIndex(acsElements),
-                Collections.unmodifiableMap(attributeServices), defaultIndex(attributeElements));
+                Collections.unmodifiableMap(attributeServices), defaultIndex(attributeElements), singleLogout(descriptor));
+    }
+
+    private static String singleLogout(Element descriptor) {
+        List<Element> services = SamlDom.children(descriptor, MD, "SingleLogoutService");
+        return services.stream().filter(s -> SamlUris.BINDING_POST.equals(s.getAttribute("Binding"))).findFirst()
+                .or(() -> services.stream().findFirst())
+                .map(s -> s.getAttribute("Location").trim()).orElse(null);
     }
 
     private static Integer index(Element indexed) {

@@ -16,7 +16,7 @@ import java.util.concurrent.Executors;
  * and HTTP-Redirect bindings, shows a login page for its test users and answers with a SPID-compliant signed
  * Response; tests can also build Responses directly, with {@link ResponseMutation}s that break them on purpose.
  *
- * <p>Endpoints: {@code GET /metadata}, {@code GET|POST /sso}, {@code POST /login}, {@code GET|POST /slo}.
+ * <p>Endpoints: {@code GET /metadata}, {@code GET|POST /sso}, {@code POST /login}, {@code GET|POST /slo} (Single Logout).
  */
 public final class SpidTestIdp implements AutoCloseable {
 
@@ -28,6 +28,7 @@ public final class SpidTestIdp implements AutoCloseable {
     private final String metadataXml;
     private final ResponseFactory responses;
     private final List<ReceivedAuthnRequest> received = new CopyOnWriteArrayList<>();
+    private final List<ReceivedAuthnRequest> receivedLogouts = new CopyOnWriteArrayList<>();
 
     private SpidTestIdp(SpidTestIdpSettings settings) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), settings.port()), 0);
@@ -47,8 +48,9 @@ public final class SpidTestIdp implements AutoCloseable {
         server.createContext("/sso", Endpoint.at("/sso", new SsoHandler(receiver, pending, loginPage)));
         server.createContext("/login", Endpoint.at("/login",
                 new LoginHandler(pending, settings.users(), loginPage, responses)));
-        server.createContext("/slo", Endpoint.at("/slo", exchange -> HttpIo.html(exchange, 200,
-                MessagePage.render("Logged out", "The SPID test IdP does not implement Single Logout yet."))));
+        AuthnRequestReceiver logoutReceiver = new AuthnRequestReceiver(spMetadata, settings.clock(), receivedLogouts::add, "LogoutRequest");
+        server.createContext("/slo", Endpoint.at("/slo", new SloHandler(logoutReceiver, spMetadata,
+                new LogoutResponseWriter(entityId, credential, settings.clock()))));
         executor = Executors.newFixedThreadPool(4, runnable -> {
             Thread thread = new Thread(runnable, "spid-test-idp");
             thread.setDaemon(true);
@@ -85,7 +87,7 @@ public final class SpidTestIdp implements AutoCloseable {
         return baseUrl + "/sso";
     }
 
-    /** SingleLogoutService (for now a page that says logout is not implemented). */
+    /** SingleLogoutService for HTTP-POST and HTTP-Redirect: answers a signed LogoutRequest with a LogoutResponse. */
     public String sloUrl() {
         return baseUrl + "/slo";
     }
@@ -103,6 +105,11 @@ public final class SpidTestIdp implements AutoCloseable {
     /** Every AuthnRequest received so far, oldest first (a snapshot). */
     public List<ReceivedAuthnRequest> receivedRequests() {
         return List.copyOf(received);
+    }
+
+    /** Every LogoutRequest received so far, oldest first (a snapshot); same accessors as for AuthnRequests. */
+    public List<ReceivedAuthnRequest> receivedLogoutRequests() {
+        return List.copyOf(receivedLogouts);
     }
 
     public void clearReceivedRequests() {
