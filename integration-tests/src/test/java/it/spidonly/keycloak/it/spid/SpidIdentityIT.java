@@ -178,6 +178,37 @@ class SpidIdentityIT {
         assertEquals(sessionsBefore - 1, sessions(userId), "this login's Keycloak session is over (other tests' sessions remain)");
     }
 
+    @Test
+    void idpInitiatedLogoutEndsTheKeycloakSession() throws Exception {
+        SpidLoginDriver driver = new SpidLoginDriver(fixture);
+        driver.fullLogin("giulia.bianchi", "password123");
+        String userId = user("bncgli92l55f205a").path("id").asText();
+        int sessionsBefore = sessions(userId);
+        org.w3c.dom.Document response = org.keycloak.saml.common.util.DocumentUtil.getDocument(
+                new String(java.util.Base64.getDecoder().decode(driver.lastSamlResponse), java.nio.charset.StandardCharsets.UTF_8));
+        String nameId = response.getElementsByTagNameNS("urn:oasis:names:tc:SAML:2.0:assertion", "NameID").item(0).getTextContent();
+        String sessionIndex = ((org.w3c.dom.Element) response.getElementsByTagNameNS("urn:oasis:names:tc:SAML:2.0:assertion", "AuthnStatement")
+                .item(0)).getAttribute("SessionIndex");
+        assertEquals(fixture.realmUrl() + "/spid/slo", fixture.idp.spSingleLogoutUrl());
+
+        Page answer = new it.spidonly.keycloak.testsupport.browser.HttpBrowser().postForm(fixture.idp.spSingleLogoutUrl(),
+                Map.of("SAMLRequest", fixture.idp.buildLogoutRequest(nameId, sessionIndex), "RelayState", "idp-logout-1"));
+
+        assertEquals(200, answer.status(), () -> answer + "\n" + answer.body());
+        assertEquals(fixture.idp.sloUrl(), answer.element("form").absUrl("action"), "the LogoutResponse goes back to the IdP");
+        assertEquals(sessionsBefore - 1, sessions(userId), "the session opened by that assertion is over");
+    }
+
+    @Test
+    void logoutRequestWithABrokenSignatureIsRefused() {
+        String forged = fixture.idp.buildLogoutRequest("whoever", "any-session");
+        String xml = new String(java.util.Base64.getDecoder().decode(forged), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("any-session", "another-session");
+        Page answer = new it.spidonly.keycloak.testsupport.browser.HttpBrowser().postForm(fixture.idp.spSingleLogoutUrl(),
+                Map.of("SAMLRequest", java.util.Base64.getEncoder().encodeToString(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        assertEquals(400, answer.status());
+    }
+
     private int sessions(String userId) {
         return fixture.keycloak.admin().get("/" + fixture.name() + "/users/" + userId + "/sessions").size();
     }

@@ -18,6 +18,8 @@ final class SpidLoginDriver {
     final HttpBrowser browser = new HttpBrowser().stopAt(SpidRealmFixture.REDIRECT_URI);
     final OidcTestClient app;
     private final SpidRealmFixture fixture;
+    /** The last SAMLResponse the IdP's page posted to the ACS (base64). */
+    String lastSamlResponse;
 
     SpidLoginDriver(SpidRealmFixture fixture) {
         this.fixture = fixture;
@@ -50,6 +52,7 @@ final class SpidLoginDriver {
         Element form = idpLoginPage.element("form");
         Page autoPost = browser.submit(form, Map.of("username", username, "password", password));
         assertEquals(200, autoPost.status(), () -> "IdP should answer with the auto-post form: " + autoPost);
+        lastSamlResponse = autoPost.element("input[name=SAMLResponse]").attr("value");
         return browser.submit(autoPost.element("form"));
     }
 

@@ -27,6 +27,8 @@ public final class SpidTestIdp implements AutoCloseable {
     private final SigningCredential credential;
     private final String metadataXml;
     private final ResponseFactory responses;
+    private final SpMetadataSource spMetadata;
+    private final LogoutRequestWriter logoutRequests;
     private final List<ReceivedAuthnRequest> received = new CopyOnWriteArrayList<>();
     private final List<ReceivedAuthnRequest> receivedLogouts = new CopyOnWriteArrayList<>();
 
@@ -36,7 +38,8 @@ public final class SpidTestIdp implements AutoCloseable {
         entityId = settings.entityId() != null ? settings.entityId() : baseUrl;
         credential = settings.signingCredential();
         metadataXml = IdpMetadataWriter.write(entityId, ssoUrl(), sloUrl(), credential);
-        SpMetadataSource spMetadata = new SpMetadataSource(settings.spMetadataUrl());
+        spMetadata = new SpMetadataSource(settings.spMetadataUrl());
+        logoutRequests = new LogoutRequestWriter(entityId, credential, settings.clock());
         responses = new ResponseFactory(entityId, spMetadata, credential, settings.clock());
         PendingLogins pending = new PendingLogins();
         LoginPage loginPage = new LoginPage(settings.users());
@@ -123,6 +126,19 @@ public final class SpidTestIdp implements AutoCloseable {
      */
     public String buildSamlResponse(ReceivedAuthnRequest request, TestUser user, ResponseMutation... mutations) {
         return responses.build(request, user, mutations);
+    }
+
+    /**
+     * An IdP-initiated LogoutRequest (base64, HTTP-POST) ending the session with that NameID and SessionIndex at the
+     * service provider, addressed to its SingleLogoutService (see {@link #spSingleLogoutUrl()}).
+     */
+    public String buildLogoutRequest(String nameId, String sessionIndex) {
+        return logoutRequests.write(nameId, sessionIndex, spSingleLogoutUrl());
+    }
+
+    /** The service provider's SingleLogoutService, from its metadata. */
+    public String spSingleLogoutUrl() {
+        return spMetadata.current().singleLogoutService();
     }
 
     /** Where the Response for {@code request} must be posted (its ACS URL, or the SP metadata's ACS by index). */

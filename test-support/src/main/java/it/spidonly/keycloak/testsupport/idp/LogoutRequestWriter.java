@@ -1,0 +1,40 @@
+package it.spidonly.keycloak.testsupport.idp;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+
+import org.keycloak.saml.common.util.DocumentUtil;
+import org.w3c.dom.Document;
+
+/** A signed, IdP-initiated LogoutRequest (SAML core 3.7.1) for a session the IdP opened at a service provider. */
+final class LogoutRequestWriter {
+    private final String entityId;
+    private final SigningCredential credential;
+    private final Clock clock;
+
+    LogoutRequestWriter(String entityId, SigningCredential credential, Clock clock) {
+        this.entityId = entityId;
+        this.credential = credential;
+        this.clock = clock;
+    }
+
+    /** The base64 SAMLRequest for the HTTP-POST binding. */
+    String write(String nameId, String sessionIndex, String destination) {
+        String xml = """
+                <samlp:LogoutRequest xmlns:samlp="%s" xmlns:saml="%s" ID="%s" Version="2.0" IssueInstant="%s" \
+                Destination="%s"><saml:Issuer Format="%s" NameQualifier="%s">%s</saml:Issuer>\
+                <saml:NameID Format="%s" NameQualifier="%s">%s</saml:NameID>\
+                <samlp:SessionIndex>%s</samlp:SessionIndex></samlp:LogoutRequest>"""
+                .formatted(SamlDom.PROTOCOL_NS, SamlDom.ASSERTION_NS, RandomIds.samlId(), SamlTime.format(clock.instant()),
+                        Html.escape(destination), SamlUris.NAMEID_ENTITY, Html.escape(entityId), Html.escape(entityId),
+                        SamlUris.NAMEID_TRANSIENT, Html.escape(entityId), Html.escape(nameId), Html.escape(sessionIndex));
+        Document document = SamlXml.parse(xml.getBytes(StandardCharsets.UTF_8));
+        EnvelopedSignature.signAfterIssuer(document.getDocumentElement(), credential);
+        try {
+            return Base64.getEncoder().encodeToString(DocumentUtil.getDocumentAsString(document).getBytes(StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot serialise the LogoutRequest", e);
+        }
+    }
+}
