@@ -209,6 +209,23 @@ class SpidIdentityIT {
         assertEquals(400, answer.status());
     }
 
+    @Test
+    void aClientMinimumLevelRaisesTheLevelAsked() {
+        JsonNode client = fixture.keycloak.admin().get("/" + fixture.name() + "/clients?clientId=" + SpidRealmFixture.APP).path(0);
+        String path = "/" + fixture.name() + "/clients/" + client.path("id").asText();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) client.path("attributes")).put("spid.minimum.level", "3");
+        assertEquals(204, fixture.keycloak.admin().send("PUT", path, client).statusCode());
+        try {
+            SpidLoginDriver driver = new SpidLoginDriver(fixture);
+            driver.startAtIdp(SpidRealmFixture.IDP_ALIAS);
+            assertEquals("https://www.spid.gov.it/SpidL3", driver.lastRequest().authnContextClassRef());
+        } finally {
+            // Keycloak merges client attributes on update: clear the value rather than leaving the key out
+            ((com.fasterxml.jackson.databind.node.ObjectNode) client.path("attributes")).put("spid.minimum.level", "");
+            assertEquals(204, fixture.keycloak.admin().send("PUT", path, client).statusCode());
+        }
+    }
+
     private int sessions(String userId) {
         return fixture.keycloak.admin().get("/" + fixture.name() + "/users/" + userId + "/sessions").size();
     }

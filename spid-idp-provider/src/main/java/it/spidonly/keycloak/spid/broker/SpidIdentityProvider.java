@@ -22,6 +22,8 @@ import org.keycloak.dom.saml.v2.assertion.AuthnStatementType;
 import org.keycloak.dom.saml.v2.protocol.AuthnRequestType;
 import org.keycloak.dom.saml.v2.protocol.LogoutRequestType;
 import org.keycloak.models.UserSessionModel;
+import org.keycloak.representations.userprofile.config.UPConfig;
+import org.keycloak.userprofile.UserProfileProvider;
 import org.keycloak.saml.SamlProtocolExtensionsAwareBuilder.NodeGenerator;
 import org.keycloak.saml.common.exceptions.ConfigurationException;
 import org.keycloak.events.EventBuilder;
@@ -259,17 +261,24 @@ public class SpidIdentityProvider extends SAMLIdentityProvider {
         super.updateEmail(user, context);
     }
 
+    /**
+     * Stores the SPID attributes the realm's user profile declares (Keycloak 26 drops undeclared ones unless the
+     * realm accepts unmanaged attributes). "email" would set the account's e-mail itself: that goes through
+     * {@link #updateEmail}.
+     */
     @SuppressWarnings("unchecked")
-    private static void storeSpidAttributes(UserModel user, BrokeredIdentityContext context) {
+    private void storeSpidAttributes(UserModel user, BrokeredIdentityContext context) {
         Object attributes = context.getContextData().get(CONTEXT_SPID_ATTRIBUTES);
-        if (attributes instanceof Map) {
-            // "email" would set the account's e-mail itself: that one goes through updateEmail
-            ((Map<String, String>) attributes).forEach((name, value) -> {
-                if (!UserModel.EMAIL.equals(name)) {
-                    user.setSingleAttribute(name, value);
-                }
-            });
+        if (!(attributes instanceof Map)) {
+            return;
         }
+        UPConfig profile = session.getProvider(UserProfileProvider.class).getConfiguration();
+        boolean acceptsUnmanaged = profile.getUnmanagedAttributePolicy() != null;
+        ((Map<String, String>) attributes).forEach((name, value) -> {
+            if (!UserModel.EMAIL.equals(name) && (acceptsUnmanaged || profile.getAttribute(name) != null)) {
+                user.setSingleAttribute(name, value);
+            }
+        });
     }
 
     private SpidServiceProviderConfig requireServiceProvider(RealmModel realm) {
