@@ -1,11 +1,7 @@
 package it.spidonly.keycloak.testsupport.idp;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Base64;
 
-import org.keycloak.saml.common.util.DocumentUtil;
-import org.w3c.dom.Document;
 
 /** A signed, IdP-initiated LogoutRequest (SAML core 3.7.1) for a session the IdP opened at a service provider. */
 final class LogoutRequestWriter {
@@ -29,12 +25,6 @@ final class LogoutRequestWriter {
                 .formatted(SamlDom.PROTOCOL_NS, SamlDom.ASSERTION_NS, RandomIds.samlId(), SamlTime.format(clock.instant()),
                         Html.escape(destination), SamlUris.NAMEID_ENTITY, Html.escape(entityId), Html.escape(entityId),
                         SamlUris.NAMEID_TRANSIENT, Html.escape(entityId), Html.escape(nameId), Html.escape(sessionIndex));
-        Document document = SamlXml.parse(xml.getBytes(StandardCharsets.UTF_8));
-        EnvelopedSignature.signAfterIssuer(document.getDocumentElement(), credential);
-        try {
-            return Base64.getEncoder().encodeToString(DocumentUtil.getDocumentAsString(document).getBytes(StandardCharsets.UTF_8));
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot serialise the LogoutRequest", e);
-        }
+        return SignedProtocolMessage.postEncoded(xml, credential);
     }
 }

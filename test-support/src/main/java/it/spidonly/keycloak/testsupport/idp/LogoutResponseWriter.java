@@ -1,11 +1,7 @@
 package it.spidonly.keycloak.testsupport.idp;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Base64;
 
-import org.keycloak.saml.common.util.DocumentUtil;
-import org.w3c.dom.Document;
 
 /**
  * A signed LogoutResponse (SAML core 3.7.2) answering a service provider's LogoutRequest: Destination = the SP's
@@ -31,12 +27,6 @@ final class LogoutResponseWriter {
                 .formatted(SamlDom.PROTOCOL_NS, SamlDom.ASSERTION_NS, RandomIds.samlId(), SamlTime.format(clock.instant()),
                         Html.escape(inResponseTo), Html.escape(destination), SamlUris.NAMEID_ENTITY, Html.escape(entityId),
                         Html.escape(entityId), SamlUris.STATUS_SUCCESS);
-        Document document = SamlXml.parse(xml.getBytes(StandardCharsets.UTF_8));
-        EnvelopedSignature.signAfterIssuer(document.getDocumentElement(), credential);
-        try {
-            return Base64.getEncoder().encodeToString(DocumentUtil.getDocumentAsString(document).getBytes(StandardCharsets.UTF_8));
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot serialise the LogoutResponse", e);
-        }
+        return SignedProtocolMessage.postEncoded(xml, credential);
     }
 }
