@@ -160,4 +160,22 @@ class SpidButtonIT {
             assertTrue(browser.exists(".spid-only-choices > .spid-only-choice--spid + .spid-only-choice--eidas"));
         }
     }
+
+    @Test
+    void severalEidasIdpsMakeTheEidasButtonADisclosureOfThem() {
+        realm.addEidasIdp("eidas-node-es", "Spain (eIDAS node)");
+        try (ThemeBrowser browser = new ThemeBrowser("en")) {
+            browser.size(Chromium.PHONE).open(realm.loginUrl(ThemeRealm.APP));
+            WebElement eidas = browser.byId("eidas-button");
+            assertEquals("button", eidas.getTagName());
+            assertEquals("false", eidas.getAttribute("aria-expanded"));
+            eidas.click();
+            assertEquals("true", eidas.getAttribute("aria-expanded"));
+            assertEquals(List.of(EIDAS, "eidas-node-es"), browser.attributes("#eidas-idp-list a", "data-idp-alias"));
+            assertEquals(Set.copyOf(ENABLED_SPID), Set.copyOf(browser.spidButtonOrder()), "the SPID button is unchanged");
+            browser.record("login-eidas-several-open");
+        } finally {
+            realm.removeIdp("eidas-node-es");
+        }
+    }
 }

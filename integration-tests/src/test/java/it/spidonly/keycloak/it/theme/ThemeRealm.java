@@ -99,6 +99,16 @@ final class ThemeRealm implements AutoCloseable {
         return apps.computeIfAbsent(clientId, id -> new OidcTestClient(new HttpBrowser(), realmUrl(), id, REDIRECT_URI));
     }
 
+    /** One more eIDAS IdP (the stand-in type), after the others in display order. */
+    void addEidasIdp(String alias, String displayName) {
+        JsonNode template = admin().get(realmPath("/identity-provider/instances/" + EIDAS));
+        addIdp(template, alias, displayName, StandInEidasIdentityProviderFactory.PROVIDER_ID, true, Map.of("guiOrder", "20"));
+    }
+
+    void removeIdp(String alias) {
+        admin().delete(realmPath("/identity-provider/instances/" + alias));
+    }
+
     /** The message key the error app's "Deny access" shows from now on. */
     void errorPageShows(String messageKey) {
         admin().put(realmPath("/authentication/config/" + denyConfigId),
