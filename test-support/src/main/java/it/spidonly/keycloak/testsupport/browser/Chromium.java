@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -32,6 +33,14 @@ public final class Chromium implements AutoCloseable {
     private final ChromeDriver driver;
 
     public Chromium() {
+        this(null);
+    }
+
+    /**
+     * A browser whose preferred language is {@code language} (e.g. {@code "it"} or {@code "en"}): it sends it in
+     * {@code Accept-Language}, as a person's browser set to that language does. {@code null}: Chromium's default.
+     */
+    public Chromium(String language) {
         String binary = System.getProperty("chromium.binary", "/usr/bin/chromium");
         String driverBinary = System.getProperty("chromedriver.binary", "/usr/bin/chromedriver");
         System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, driverBinary);
@@ -46,6 +55,10 @@ public final class Chromium implements AutoCloseable {
                         "--no-first-run", "--disable-background-networking", "--disable-component-update",
                         "--disable-sync", "--disable-quic", "--user-data-dir=" + profile,
                         "--window-size=" + DESKTOP.width + "," + DESKTOP.height);
+        if (language != null) {
+            options.addArguments("--lang=" + language);
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(driverBinary))
                 .usingAnyFreePort()

@@ -1,0 +1,141 @@
+package it.spidonly.keycloak.themes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every message the theme shows exists in Italian and in English; a missing key fails here, not on a page. */
+class ThemeMessagesTest {
+    private static final Path THEME = Path.of("src/main/resources/theme/spid-only/login");
+
+    /** Keys other issues show through Keycloak's pages (see themes/README.md, "Message keys"). */
+    static final List<String> CONTRACT_KEYS = List.of(
+            "spidErrorNr19", "spidErrorNr20", "spidErrorNr21", "spidErrorNr22", "spidErrorNr23", "spidErrorNr25",
+            "spidErrorNr30", "helpdeskCredentialExpired", "helpdeskCredentialRevoked", "cutoverRefused");
+
+    private static final Pattern MSG_CALL = Pattern.compile("msg\\(\\s*[\"']([A-Za-z0-9_.-]+)[\"']");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[^}]*}");
+
+    @Test
+    void italianAndEnglishHaveTheSameKeys() {
+        Set<String> it = ours("it").stringPropertyNames();
+        Set<String> en = ours("en").stringPropertyNames();
+        assertEquals(new TreeSet<>(it), new TreeSet<>(en), "messages_it and messages_en must list the same keys");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"it", "en"})
+    void everyContractKeyHasAText(String language) {
+        Properties messages = ours(language);
+        for (String key : CONTRACT_KEYS) {
+            assertFalse(messages.getProperty(key, "").isBlank(), () -> key + " missing or empty in messages_" + language);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"it", "en"})
+    void everyKeyTheTemplatesUseResolves(String language) {
+        Properties ours = ours(language);
+        Properties keycloaks = keycloakBase(language);
+        Set<String> missing = templateKeys().stream()
+                .filter(key -> ours.getProperty(key) == null && keycloaks.getProperty(key) == null)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertTrue(missing.isEmpty(), () -> "keys used by the templates but not in messages_" + language + ": " + missing);
+    }
+
+    @Test
+    void theTemplatesUseOurOwnKeys() {
+        assertTrue(templateKeys().containsAll(List.of("spidOnlySpidButton", "spidOnlyEidasButton", "spidOnlyTryAgain")),
+                "the key scan found nothing: has the msg(...) syntax changed?");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"it", "en"})
+    void apostrophesAreDoubledForMessageFormat(String language) {
+        Properties messages = ours(language);
+        for (String key : messages.stringPropertyNames()) {
+            String text = messages.getProperty(key).replace("''", "");
+            assertFalse(text.contains("'"), () -> key + " in messages_" + language
+                    + ": a single apostrophe vanishes in MessageFormat, write ''");
+        }
+    }
+
+    @Test
+    void bothLanguagesUseTheSamePlaceholders() {
+        Properties it = ours("it");
+        Properties en = ours("en");
+        for (String key : it.stringPropertyNames()) {
+            assertEquals(placeholders(it.getProperty(key)), placeholders(en.getProperty(key)), () -> "placeholders of " + key);
+        }
+    }
+
+    private static Set<String> placeholders(String text) {
+        Set<String> found = new TreeSet<>();
+        Matcher m = PLACEHOLDER.matcher(text == null ? "" : text);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+
+    private static Set<String> templateKeys() {
+        Set<String> keys = new TreeSet<>();
+        try (Stream<Path> files = Files.list(THEME)) {
+            for (Path ftl : files.filter(p -> p.toString().endsWith(".ftl")).toList()) {
+                Matcher m = MSG_CALL.matcher(Files.readString(ftl));
+                while (m.find()) {
+                    keys.add(m.group(1));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return keys;
+    }
+
+    private static Properties ours(String language) {
+        try (InputStream in = Files.newInputStream(THEME.resolve("messages/messages_" + language + ".properties"))) {
+            return load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Keycloak's base login messages (keycloak.v2 adds no Italian file, so base is what Italian pages fall back to). */
+    private static Properties keycloakBase(String language) {
+        String resource = "/theme/base/login/messages/messages_" + language + ".properties";
+        try (InputStream in = ThemeMessagesTest.class.getResourceAsStream(resource)) {
+            assertTrue(in != null, "keycloak-themes on the test class path: " + resource);
+            return load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Properties load(InputStream in) throws IOException {
+        Properties p = new Properties();
+        p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        return p;
+    }
+
+}
