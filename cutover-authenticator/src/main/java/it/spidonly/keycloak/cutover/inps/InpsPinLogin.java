@@ -30,8 +30,9 @@ final class InpsPinLogin {
     /** Empty on success ({@code context.getUser()} is the person); else why not, already recorded in the event. */
     static Optional<InpsPinFailure> attempt(AuthenticationFlowContext context, String typedFiscalCode, String pin) {
         context.getEvent().detail(Details.CREDENTIAL_TYPE, CutoverContract.CREDENTIAL_INPS_PIN);
+        // Keycloak's event log writes error events above debug: only the masked fiscal code goes into the event
         FiscalCode.normalise(typedFiscalCode)
-                .ifPresent(code -> context.getEvent().detail(Details.USERNAME, code.toLowerCase(Locale.ROOT)));
+                .ifPresent(code -> context.getEvent().detail(Details.USERNAME, FiscalCode.forLogs(code)));
         Optional<InpsPinFailure> failure = InpsPinInput.problem(typedFiscalCode, pin)
                 .or(() -> verifyAndFindAccount(context, FiscalCode.normalise(typedFiscalCode).orElseThrow(), pin));
         failure.ifPresent(f -> context.getEvent().error(f.eventError()));

@@ -14,6 +14,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.forms.login.MessageType;
 
 import it.spidonly.keycloak.cutover.CutoverContract;
+import it.spidonly.keycloak.cutover.fiscal.FiscalCode;
 import it.spidonly.keycloak.cutover.settings.CutoverDates;
 import it.spidonly.keycloak.cutover.settings.CutoverPhase;
 import it.spidonly.keycloak.cutover.settings.CutoverSettings;
@@ -87,7 +88,8 @@ public final class LegacyCutover {
             context.getEvent().user(context.getUser());
         }
         if (attemptedUsername != null && !attemptedUsername.isBlank()) {
-            context.getEvent().detail(Details.USERNAME, attemptedUsername.trim());
+            // Keycloak's event log writes error events above debug: a fiscal code typed as username is masked
+            context.getEvent().detail(Details.USERNAME, FiscalCode.forLogs(attemptedUsername));
         }
         context.getEvent().detail(Details.CREDENTIAL_TYPE, credentialType)
                 .detail(CutoverContract.EVENT_DETAIL_INSTANT, settings.isoInstant())

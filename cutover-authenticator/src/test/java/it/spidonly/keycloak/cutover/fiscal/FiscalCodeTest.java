@@ -35,4 +35,16 @@ class FiscalCodeTest {
     void normalisesToUpperCaseWithoutPrefixOrSpaces(String typed) {
         assertEquals(Optional.of("RSSMRA80A01H501U"), FiscalCode.normalise(typed));
     }
+
+    @ParameterizedTest(name = "\"{0}\" in logs: {1}")
+    @CsvSource(nullValues = "null", value = {
+            "RSSMRA80A01H501U,       RSS***1U",
+            "tinit-rssmra80a01h501u, RSS***1U",
+            "RSSMRA80A01H501A,       RSS***1A",
+            "anna.ferri,             anna.ferri",
+            "' anna.ferri ',         anna.ferri",
+            "null,                   null"})
+    void fiscalCodesAreMaskedForLogsAndOtherUsernamesAreNot(String typed, String expected) {
+        assertEquals(expected, FiscalCode.forLogs(typed));
+    }
 }
