@@ -121,6 +121,30 @@ final class CutoverFixture implements AutoCloseable {
         admin().put("/" + name + "/clients/" + client.path("id").asText(), updated);
     }
 
+    /**
+     * What an admin does in the console: a new top-level flow {@code alias} (no spaces) with these authenticators,
+     * each REQUIRED, in this order.
+     */
+    void createFlow(String alias, String... authenticators) {
+        admin().post("/" + name + "/authentication/flows", Map.of("alias", alias, "providerId", "basic-flow",
+                "topLevel", true, "builtIn", false, "description", "made by an admin"));
+        for (String authenticator : authenticators) {
+            admin().post("/" + name + "/authentication/flows/" + alias + "/executions/execution", Map.of("provider", authenticator));
+        }
+        for (JsonNode execution : admin().get("/" + name + "/authentication/flows/" + alias + "/executions")) {
+            com.fasterxml.jackson.databind.node.ObjectNode required = execution.deepCopy();
+            required.put("requirement", "REQUIRED");
+            admin().put("/" + name + "/authentication/flows/" + alias + "/executions", required);
+        }
+    }
+
+    /** A public client of the code flow, with PKCE, for {@code redirectUri}. */
+    void createApp(String clientId, String redirectUri) {
+        admin().post("/" + name + "/clients", Map.of("clientId", clientId, "publicClient", true, "standardFlowEnabled", true,
+                "directAccessGrantsEnabled", true, "redirectUris", List.of(redirectUri),
+                "attributes", Map.of("pkce.code.challenge.method", "S256")));
+    }
+
     /** The realm's login events of {@code type} (newest first), e.g. LOGIN_ERROR. */
     JsonNode events(String type) {
         return admin().get("/" + name + "/events?type=" + type + "&max=100");
