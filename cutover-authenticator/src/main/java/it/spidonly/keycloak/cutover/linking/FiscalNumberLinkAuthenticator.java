@@ -61,7 +61,6 @@ final class FiscalNumberLinkAuthenticator extends AbstractIdpAuthenticator {
         }
         LOG.infof("SPID first login of %s through %s: linked to the existing account %s", SpidAttributeValues.mask(fiscalNumber.get()),
                 brokerContext.getIdpConfig().getAlias(), account.getId());
-        context.getEvent().detail("link_rule", "fiscal_number");
         context.setUser(account);
         context.success();
     }
