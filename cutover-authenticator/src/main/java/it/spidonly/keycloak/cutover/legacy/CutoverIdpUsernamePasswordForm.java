@@ -9,6 +9,7 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.broker.IdpUsernamePasswordForm;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserModel;
 import org.keycloak.services.managers.AuthenticationManager;
 
 import it.spidonly.keycloak.cutover.CutoverContract;
@@ -16,20 +17,15 @@ import it.spidonly.keycloak.cutover.CutoverContract;
 /**
  * Keycloak's "confirm the existing account with its password" form of first-broker-login flows. After the
  * cutover a legacy password cannot confirm a link either: SPID accounts are linked by fiscal number
- * ({@code spid-link-by-fiscal-number}), without a password.
+ * ({@code spid-link-by-fiscal-number}), without a password. Keycloak's page keeps its own explanation ("authenticate
+ * to link your account"); the cutover attributes are added to it and a refusal replaces the explanation.
  */
 final class CutoverIdpUsernamePasswordForm extends IdpUsernamePasswordForm {
-    private final KeycloakSession session;
+    /** The cutover of the request being refused, if any (instances live for one Keycloak session). */
+    private LegacyCutover refusing;
 
     CutoverIdpUsernamePasswordForm(KeycloakSession session) {
         super(session);
-        this.session = session;
-    }
-
-    @Override
-    public void authenticate(AuthenticationFlowContext context) {
-        LegacyCutover.of(context).ifPresent(cutover -> cutover.announce(context.form()));
-        super.authenticate(context);
     }
 
     @Override
@@ -37,16 +33,26 @@ final class CutoverIdpUsernamePasswordForm extends IdpUsernamePasswordForm {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         Optional<LegacyCutover> cutover = LegacyCutover.of(context).filter(LegacyCutover::passed);
         if (cutover.isPresent() && !form.containsKey("cancel")) {
-            cutover.get().refuseForm(context, CutoverContract.CREDENTIAL_PASSWORD,
-                    form.getFirst(AuthenticationManager.FORM_USERNAME), page -> challenge(context, null, null));
+            cutover.get().recordRefusal(context, CutoverContract.CREDENTIAL_PASSWORD, form.getFirst(AuthenticationManager.FORM_USERNAME));
+            refusing = cutover.get();
+            try {
+                context.forceChallenge(challenge(context, null, null));
+            } finally {
+                refusing = null;
+            }
             return;
         }
         super.action(context);
     }
 
     @Override
-    protected Response createLoginForm(LoginFormsProvider form) {
-        LegacyCutover.of(session, session.getContext().getRealm()).ifPresent(cutover -> cutover.decorate(form));
-        return super.createLoginForm(form);
+    protected LoginFormsProvider setupForm(AuthenticationFlowContext context, MultivaluedMap<String, String> formData,
+                                           Optional<UserModel> existingUser) {
+        LoginFormsProvider form = super.setupForm(context, formData, existingUser);
+        LegacyCutover.of(context).ifPresent(cutover -> cutover.decorate(form));
+        if (refusing != null) {
+            form.setError(CutoverContract.MSG_REFUSED, refusing.displayDate()).setStatus(Response.Status.FORBIDDEN);
+        }
+        return form;
     }
 }

@@ -122,6 +122,37 @@ class CutoverBypassIT {
     }
 
     @Test
+    void keycloaksOwnFirstLoginFlowCannotConfirmAnAccountLinkWithALegacyPassword() {
+        // an account that Keycloak's own first-login flow matches on e-mail, not on fiscal number
+        fixture.legacyUser("m.rossi.legacy", PASSWORD, null);
+        String userId = fixture.admin().findUserByUsername(fixture.name, "m.rossi.legacy").path("id").asText();
+        fixture.admin().put("/" + fixture.name + "/users/" + userId, Map.of("email", "mario.rossi@example.org"));
+        String idpPath = "/" + fixture.name + "/identity-provider/instances/" + CutoverFixture.IDP_ALIAS;
+        com.fasterxml.jackson.databind.node.ObjectNode idp = fixture.admin().get(idpPath).deepCopy();
+        idp.put("firstBrokerLoginFlowAlias", "first broker login");
+        fixture.admin().put(idpPath, idp);
+        fixture.cutoverPassed();
+        fixture.clearEvents();
+
+        HttpBrowser browser = new HttpBrowser().stopAt(CutoverFixture.REDIRECT_URI);
+        OidcTestClient app = new OidcTestClient(browser, fixture.realmUrl(), CutoverFixture.APP, CutoverFixture.REDIRECT_URI);
+        Page toIdp = browser.get(app.authorizationUrl(Map.of("kc_idp_hint", CutoverFixture.IDP_ALIAS)).toString());
+        Page idpLogin = browser.submit(toIdp.element("form"));
+        Page autoPost = browser.submit(idpLogin.element("form"), Map.of("username", "mario.rossi", "password", "password123"));
+        Page confirm = browser.submit(autoPost.element("form"));
+        Page reauthentication = browser.submit(confirm.element("form"), Map.of("submitAction", "linkAccount"));
+        assertNotNull(reauthentication.document().selectFirst("form#kc-form-login input#password"), reauthentication::body);
+
+        Page refused = browser.submit(reauthentication.element("form#kc-form-login"), Map.of("username", "m.rossi.legacy", "password", PASSWORD));
+        assertFalse(refused.isRedirect(), refused.toString());
+        assertEquals(403, refused.status());
+        assertTrue(message(refused).startsWith("Since 15 November 2020"), message(refused));
+        assertEquals(0, fixture.admin().get("/" + fixture.name + "/users/" + userId + "/federated-identity").size(), "not linked");
+        assertNotNull(fixture.event("IDENTITY_PROVIDER_FIRST_LOGIN_ERROR", "cutover_refused"),
+                () -> "event: " + fixture.admin().get("/" + fixture.name + "/events?max=20"));
+    }
+
+    @Test
     void theMasterRealmsAdminsAndServiceAccountsAreNotAffected() {
         fixture.cutoverPassed();
         PasswordGrant.Answer admin = PasswordGrant.send(fixture.keycloak.realmUrl("master"), "admin-cli", "admin", "admin", "en");
