@@ -52,10 +52,6 @@ public final class LegacyCutover {
     }
 
     /** True from the instant on: the caller must refuse, without checking the credential. */
-    public static boolean passed(AuthenticationFlowContext context) {
-        return of(context).map(LegacyCutover::passed).orElse(false);
-    }
-
     public boolean passed() {
         return phase.refusesLegacyCredentials();
     }
