@@ -1,7 +1,7 @@
 package it.spidonly.keycloak.spid.firstlogin;
 
 import java.util.Locale;
-import java.util.Optional;
+import java.util.List;
 
 import jakarta.ws.rs.core.Response;
 
@@ -17,13 +17,14 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
+import it.spidonly.keycloak.spid.attributes.FiscalNumberAccounts;
 import it.spidonly.keycloak.spid.attributes.SpidAttribute;
 import it.spidonly.keycloak.spid.attributes.SpidAttributeValues;
 
 /**
- * First SPID login: one account per person, keyed on the fiscal number. An account that already carries the
- * same {@code fiscalNumber} attribute (from another SPID IdP, or a legacy account) is linked without asking for a
- * password; otherwise a new account is created with username = the fiscal code. Never links on e-mail or name:
+ * First SPID login: one account per person, keyed on the fiscal number. The account that already carries the
+ * same {@code fiscalNumber} attribute (from another SPID IdP, or a legacy account), or is named after the code, is
+ * linked without asking for a password; otherwise a new account is created with username = the fiscal code. Never links on e-mail or name:
  * an e-mail already used by another account is simply not copied.
  */
 final class SpidFirstLoginAuthenticator extends AbstractIdpAuthenticator {
@@ -37,18 +38,16 @@ final class SpidFirstLoginAuthenticator extends AbstractIdpAuthenticator {
         String fiscalNumber = SpidAttributeValues.normalise(SpidAttribute.fiscalNumber.name(), brokerContext.getId());
         context.getEvent().detail(Details.IDENTITY_PROVIDER, brokerContext.getIdpConfig().getAlias());
 
-        Optional<UserModel> sameFiscalNumber = session.users()
-                .searchForUserByUserAttributeStream(realm, SpidAttribute.fiscalNumber.name(), fiscalNumber)
-                .findFirst();
-        if (sameFiscalNumber.isPresent()) {
+        List<UserModel> accounts = FiscalNumberAccounts.find(session, realm, fiscalNumber);
+        if (accounts.size() == 1) {
             context.getEvent().detail("spid_link", "existing-account");
-            context.setUser(sameFiscalNumber.get());
+            context.setUser(accounts.get(0));
             context.success();
             return;
         }
         String username = fiscalNumber.toLowerCase(Locale.ROOT);
-        if (session.users().getUserByUsername(realm, username) != null) {
-            // someone else holds this username without the fiscal number: never merge, tell the user whom to ask
+        if (accounts.size() > 1 || session.users().getUserByUsername(realm, username) != null) {
+            // two accounts claim the code, or its username belongs to another person: never guess, send to the help desk
             sendFailureChallenge(context, Response.Status.CONFLICT, Errors.FEDERATED_IDENTITY_EXISTS, USERNAME_TAKEN, AuthenticationFlowError.USER_CONFLICT);
             return;
         }

@@ -93,8 +93,8 @@ class SpidTestIdpMetadataTest {
     }
 
     @Test
-    void sloAnswersWithAPage() throws Exception {
-        assertEquals(200, IdpHttp.get(idp.sloUrl()).statusCode());
+    void sloWithoutASamlMessageIsABadRequest() throws Exception {
+        assertEquals(400, IdpHttp.get(idp.sloUrl()).statusCode());
     }
 
     private static List<String> locations(Element descriptor, String service) {

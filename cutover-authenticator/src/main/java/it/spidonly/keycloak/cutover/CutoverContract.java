@@ -1,0 +1,48 @@
+package it.spidonly.keycloak.cutover;
+
+import java.util.Set;
+
+import org.keycloak.models.credential.PasswordCredentialModel;
+
+/**
+ * What other modules and themes may rely on. Changing a value here breaks them: see the module README.
+ */
+public final class CutoverContract {
+    /** FreeMarker attribute on the legacy login pages: the instant, ISO-8601 with offset. */
+    public static final String ATTR_INSTANT = "cutoverInstant";
+    /** FreeMarker attribute: the date as people read it, in the page's language. */
+    public static final String ATTR_DATE = "cutoverDate";
+    /** FreeMarker attribute: {@code true} from the instant on. */
+    public static final String ATTR_PASSED = "cutoverPassed";
+
+    /** Message (it, en) shown before the instant; parameter {0}: the date. */
+    public static final String MSG_NOTICE = "cutoverNotice";
+    /** Message (it, en) of every refusal, and the notice on a legacy page after the instant; {0}: the date. */
+    public static final String MSG_REFUSED = "cutoverRefused";
+
+    /** Event error of every refusal (login, direct grant, reset of a password). */
+    public static final String EVENT_ERROR = "cutover_refused";
+    /** Event detail: the instant, ISO-8601. The refused method is in Keycloak's {@code credential_type} detail. */
+    public static final String EVENT_DETAIL_INSTANT = "cutover_instant";
+
+    /** The legacy credentials the cutover refuses. */
+    public static final String CREDENTIAL_PASSWORD = PasswordCredentialModel.TYPE;
+    public static final String CREDENTIAL_INPS_PIN = "inps-pin";
+    public static final Set<String> REFUSED_CREDENTIAL_TYPES = Set.of(CREDENTIAL_PASSWORD, CREDENTIAL_INPS_PIN);
+
+    /**
+     * The credential type reserved for the help desk's credentials (users of states outside eIDAS). The cutover never
+     * refuses it, nor any other type than those of {@link #REFUSED_CREDENTIAL_TYPES}: help-desk authenticators must
+     * store and check their secret under this type (not Keycloak's {@code password}) and must not be one of the
+     * password authenticators this module takes over.
+     */
+    public static final String CREDENTIAL_HELPDESK = "helpdesk-password";
+
+    private CutoverContract() {
+    }
+
+    /** True for the credential types the cutover refuses; false for help-desk credentials and everything else. */
+    public static boolean isRefused(String credentialType) {
+        return REFUSED_CREDENTIAL_TYPES.contains(credentialType);
+    }
+}

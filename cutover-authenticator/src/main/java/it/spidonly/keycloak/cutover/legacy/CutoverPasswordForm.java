@@ -1,0 +1,50 @@
+package it.spidonly.keycloak.cutover.legacy;
+
+import java.util.Optional;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.authenticators.browser.PasswordForm;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
+
+import it.spidonly.keycloak.cutover.CutoverContract;
+
+/**
+ * Keycloak's password form (the user is already known, e.g. after a username form), cutover-aware like
+ * {@link CutoverUsernamePasswordForm}.
+ */
+final class CutoverPasswordForm extends PasswordForm {
+    private final KeycloakSession session;
+
+    CutoverPasswordForm(KeycloakSession session) {
+        super(session);
+        this.session = session;
+    }
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        LegacyCutover.of(context).ifPresent(cutover -> cutover.announce(context.form()));
+        super.authenticate(context);
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        Optional<LegacyCutover> cutover = LegacyCutover.of(context).filter(LegacyCutover::passed);
+        if (cutover.isPresent() && !form.containsKey("cancel")) {
+            String username = context.getUser() == null ? null : context.getUser().getUsername();
+            cutover.get().refuseForm(context, CutoverContract.CREDENTIAL_PASSWORD, username, this::createLoginForm);
+            return;
+        }
+        super.action(context);
+    }
+
+    @Override
+    protected Response createLoginForm(LoginFormsProvider form) {
+        LegacyCutover.of(session, session.getContext().getRealm()).ifPresent(cutover -> cutover.decorate(form));
+        return super.createLoginForm(form);
+    }
+}

@@ -1,0 +1,57 @@
+package it.spidonly.keycloak.cutover.legacy;
+
+import java.util.Optional;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.services.managers.AuthenticationManager;
+
+import it.spidonly.keycloak.cutover.CutoverContract;
+
+/**
+ * Keycloak's username/password form, cutover-aware: its page carries the cutover attributes and the notice;
+ * from the instant any submission is refused before the user is looked up or the password checked.
+ */
+final class CutoverUsernamePasswordForm extends UsernamePasswordForm {
+    private final KeycloakSession session;
+
+    CutoverUsernamePasswordForm(KeycloakSession session) {
+        super(session);
+        this.session = session;
+    }
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        LegacyCutover.of(context).ifPresent(cutover -> cutover.announce(context.form()));
+        super.authenticate(context);
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        Optional<LegacyCutover> cutover = LegacyCutover.of(context).filter(LegacyCutover::passed);
+        if (cutover.isPresent() && !form.containsKey("cancel")) {
+            cutover.get().refuseForm(context, CutoverContract.CREDENTIAL_PASSWORD,
+                    form.getFirst(AuthenticationManager.FORM_USERNAME), this::createLoginForm);
+            return;
+        }
+        super.action(context);
+    }
+
+    @Override
+    protected Response createLoginForm(LoginFormsProvider form) {
+        LegacyCutover.of(session, session.getContext().getRealm()).ifPresent(cutover -> cutover.decorate(form));
+        return super.createLoginForm(form);
+    }
+
+    @Override
+    protected Response challenge(AuthenticationFlowContext context, MultivaluedMap<String, String> formData) {
+        LegacyCutover.of(context).ifPresent(cutover -> cutover.decorate(context.form()));
+        return super.challenge(context, formData);
+    }
+}

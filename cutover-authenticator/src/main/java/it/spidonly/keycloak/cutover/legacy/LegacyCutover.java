@@ -1,0 +1,122 @@
+package it.spidonly.keycloak.cutover.legacy;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.events.Details;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.forms.login.MessageType;
+
+import it.spidonly.keycloak.cutover.CutoverContract;
+import it.spidonly.keycloak.cutover.fiscal.FiscalCode;
+import it.spidonly.keycloak.cutover.settings.CutoverDates;
+import it.spidonly.keycloak.cutover.settings.CutoverPhase;
+import it.spidonly.keycloak.cutover.settings.CutoverSettings;
+import it.spidonly.keycloak.cutover.settings.Cutovers;
+
+/**
+ * The cutover as one legacy login page sees it: its phase now, the attributes and message every legacy page
+ * carries, and the refusal (event, then the page or JSON answer). Shared by every authenticator of this module
+ * that accepts a legacy credential; holds nothing but values of one request.
+ */
+public final class LegacyCutover {
+    private final CutoverSettings settings;
+    private final CutoverPhase phase;
+    private final Locale locale;
+
+    private LegacyCutover(CutoverSettings settings, CutoverPhase phase, Locale locale) {
+        this.settings = settings;
+        this.phase = phase;
+        this.locale = locale;
+    }
+
+    /** The realm's cutover if it has one that is switched on; empty means legacy logins as in stock Keycloak. */
+    public static Optional<LegacyCutover> of(KeycloakSession session, RealmModel realm) {
+        return Cutovers.of(realm).filter(CutoverSettings::enabled)
+                .map(s -> new LegacyCutover(s, s.phaseAt(Cutovers.now()), locale(session)));
+    }
+
+    private static Locale locale(KeycloakSession session) {
+        var authSession = session.getContext().getAuthenticationSession();
+        return session.getContext().resolveLocale(authSession == null ? null : authSession.getAuthenticatedUser());
+    }
+
+    public static Optional<LegacyCutover> of(AuthenticationFlowContext context) {
+        return of(context.getSession(), context.getRealm());
+    }
+
+    /** True from the instant on: the caller must refuse, without checking the credential. */
+    public boolean passed() {
+        return phase.refusesLegacyCredentials();
+    }
+
+    public String displayDate() {
+        return CutoverDates.display(settings, locale);
+    }
+
+    /** The three attributes of the theme contract ({@link CutoverContract}). */
+    public LoginFormsProvider decorate(LoginFormsProvider form) {
+        return form.setAttribute(CutoverContract.ATTR_INSTANT, settings.isoInstant())
+                .setAttribute(CutoverContract.ATTR_DATE, displayDate())
+                .setAttribute(CutoverContract.ATTR_PASSED, passed());
+    }
+
+    /**
+     * A legacy page shown before anything is submitted: the attributes, and the date as a message that any theme
+     * shows (before: an info notice; after: a warning that the way in is now SPID, eIDAS or the help desk).
+     */
+    public LoginFormsProvider announce(LoginFormsProvider form) {
+        decorate(form);
+        return passed()
+                ? form.setMessage(MessageType.WARNING, CutoverContract.MSG_REFUSED, displayDate())
+                : form.setInfo(CutoverContract.MSG_NOTICE, displayDate());
+    }
+
+    /** Records the refusal as an event of the flow (LOGIN_ERROR, RESET_PASSWORD_ERROR...) with error {@code cutover_refused}. */
+    public void recordRefusal(AuthenticationFlowContext context, String credentialType, String attemptedUsername) {
+        if (context.getUser() != null) {
+            context.getEvent().user(context.getUser());
+        }
+        if (attemptedUsername != null && !attemptedUsername.isBlank()) {
+            // Keycloak's event log writes error events above debug: a fiscal code typed as username is masked
+            context.getEvent().detail(Details.USERNAME, FiscalCode.forLogs(attemptedUsername));
+        }
+        context.getEvent().detail(Details.CREDENTIAL_TYPE, credentialType)
+                .detail(CutoverContract.EVENT_DETAIL_INSTANT, settings.isoInstant())
+                .error(CutoverContract.EVENT_ERROR);
+    }
+
+    /**
+     * Refuses a submitted legacy form: the event, then {@code page} rendered with the attributes and the
+     * {@code cutoverRefused} error, answered with 403. Not counted as a failed login (nothing was checked).
+     */
+    public void refuseForm(AuthenticationFlowContext context, String credentialType, String attemptedUsername,
+                           Function<LoginFormsProvider, Response> page) {
+        recordRefusal(context, credentialType, attemptedUsername);
+        LoginFormsProvider form = decorate(context.form())
+                .setExecution(context.getExecution().getId())
+                .setError(CutoverContract.MSG_REFUSED, displayDate())
+                .setStatus(Response.Status.FORBIDDEN);
+        context.forceChallenge(page.apply(form));
+    }
+
+    /** Refuses on Keycloak's error page (flows without a form of their own, e.g. the password reset). */
+    public void refuseWithErrorPage(AuthenticationFlowContext context, String credentialType) {
+        recordRefusal(context, credentialType, null);
+        Response page = decorate(context.form())
+                .setError(CutoverContract.MSG_REFUSED, displayDate())
+                .createErrorPage(Response.Status.FORBIDDEN);
+        context.forceChallenge(page);
+    }
+
+    /** The refusal's text in the request's language, for answers that are not pages (the password grant). */
+    public String refusalText(AuthenticationFlowContext context) {
+        return context.form().getMessage(CutoverContract.MSG_REFUSED, displayDate());
+    }
+}
