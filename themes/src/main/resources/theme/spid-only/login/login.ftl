@@ -12,7 +12,7 @@
     <@spidOnly.noScriptFallback/>
     <div id="spid-only-login" class="spid-only" data-cutover-phase="${phase}">
       <#if phase == "before">
-        <@spidOnly.cutoverNotice date=cutoverShownDate/>
+        <#if cutoverShownDate?has_content><@spidOnly.cutoverNotice date=cutoverShownDate/></#if>
       </#if>
       <p class="spid-only-intro">${msg("spidOnlyLoginIntro")}</p>
       <div class="spid-only-choices">

@@ -31,7 +31,7 @@ final class InpsPinFormAuthenticator implements Authenticator {
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         LoginFormsProvider form = context.form();
-        LegacyCutover.of(context).ifPresent(cutover -> cutover.announce(form));
+        LegacyCutover.of(context).ifPresentOrElse(cutover -> cutover.announce(form), () -> LegacyCutover.legacyAllowed(context.getSession(), context.getRealm(), form));
         context.challenge(form.createForm(TEMPLATE));
     }
 

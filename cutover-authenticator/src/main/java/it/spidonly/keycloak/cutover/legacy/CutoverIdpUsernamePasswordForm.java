@@ -49,7 +49,7 @@ final class CutoverIdpUsernamePasswordForm extends IdpUsernamePasswordForm {
     protected LoginFormsProvider setupForm(AuthenticationFlowContext context, MultivaluedMap<String, String> formData,
                                            Optional<UserModel> existingUser) {
         LoginFormsProvider form = super.setupForm(context, formData, existingUser);
-        LegacyCutover.of(context).ifPresent(cutover -> cutover.decorate(form));
+        LegacyCutover.of(context).ifPresentOrElse(cutover -> cutover.decorate(form), () -> LegacyCutover.legacyAllowed(context.getSession(), context.getRealm(), form));
         if (refusing != null) {
             form.setError(CutoverContract.MSG_REFUSED, refusing.displayDate()).setStatus(Response.Status.FORBIDDEN);
         }

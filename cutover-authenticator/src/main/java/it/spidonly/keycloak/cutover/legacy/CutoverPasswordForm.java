@@ -26,7 +26,7 @@ final class CutoverPasswordForm extends PasswordForm {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        LegacyCutover.of(context).ifPresent(cutover -> cutover.announce(context.form()));
+        LegacyCutover.of(context).ifPresentOrElse(cutover -> cutover.announce(context.form()), () -> LegacyCutover.legacyAllowed(context.getSession(), context.getRealm(), context.form()));
         super.authenticate(context);
     }
 
@@ -44,7 +44,7 @@ final class CutoverPasswordForm extends PasswordForm {
 
     @Override
     protected Response createLoginForm(LoginFormsProvider form) {
-        LegacyCutover.of(session, session.getContext().getRealm()).ifPresent(cutover -> cutover.decorate(form));
+        LegacyCutover.of(session, session.getContext().getRealm()).ifPresentOrElse(cutover -> cutover.decorate(form), () -> LegacyCutover.legacyAllowed(session, session.getContext().getRealm(), form));
         return super.createLoginForm(form);
     }
 }

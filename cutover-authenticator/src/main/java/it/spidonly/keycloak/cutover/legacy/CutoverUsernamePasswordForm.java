@@ -27,7 +27,7 @@ final class CutoverUsernamePasswordForm extends UsernamePasswordForm {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        LegacyCutover.of(context).ifPresent(cutover -> cutover.announce(context.form()));
+        LegacyCutover.of(context).ifPresentOrElse(cutover -> cutover.announce(context.form()), () -> LegacyCutover.legacyAllowed(context.getSession(), context.getRealm(), context.form()));
         super.authenticate(context);
     }
 
@@ -45,13 +45,13 @@ final class CutoverUsernamePasswordForm extends UsernamePasswordForm {
 
     @Override
     protected Response createLoginForm(LoginFormsProvider form) {
-        LegacyCutover.of(session, session.getContext().getRealm()).ifPresent(cutover -> cutover.decorate(form));
+        LegacyCutover.of(session, session.getContext().getRealm()).ifPresentOrElse(cutover -> cutover.decorate(form), () -> LegacyCutover.legacyAllowed(session, session.getContext().getRealm(), form));
         return super.createLoginForm(form);
     }
 
     @Override
     protected Response challenge(AuthenticationFlowContext context, MultivaluedMap<String, String> formData) {
-        LegacyCutover.of(context).ifPresent(cutover -> cutover.decorate(context.form()));
+        LegacyCutover.of(context).ifPresentOrElse(cutover -> cutover.decorate(context.form()), () -> LegacyCutover.legacyAllowed(context.getSession(), context.getRealm(), context.form()));
         return super.challenge(context, formData);
     }
 }

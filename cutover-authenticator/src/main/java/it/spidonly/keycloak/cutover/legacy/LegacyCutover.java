@@ -60,6 +60,14 @@ public final class LegacyCutover {
         return CutoverDates.display(settings, locale);
     }
 
+    /**
+     * A cutover an admin switched off: only {@code cutoverPassed = false}, no date, so a theme shows the legacy form
+     * again, without a notice. A realm with no cutover at all gets no attributes.
+     */
+    public static LoginFormsProvider legacyAllowed(KeycloakSession session, RealmModel realm, LoginFormsProvider form) {
+        return Cutovers.of(realm).isPresent() ? form.setAttribute(CutoverContract.ATTR_PASSED, false) : form;
+    }
+
     /** The three attributes of the theme contract ({@link CutoverContract}). */
     public LoginFormsProvider decorate(LoginFormsProvider form) {
         return form.setAttribute(CutoverContract.ATTR_INSTANT, settings.isoInstant())

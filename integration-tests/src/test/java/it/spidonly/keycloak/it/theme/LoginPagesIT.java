@@ -47,8 +47,7 @@ import it.spidonly.keycloak.testsupport.keycloak.KeycloakServer;
 class LoginPagesIT {
     /** Message keys other issues show on Keycloak's error page through this theme. */
     static final List<String> ERROR_KEYS = List.of("spidErrorNr19", "spidErrorNr20", "spidErrorNr21", "spidErrorNr22",
-            "spidErrorNr23", "spidErrorNr25", "spidErrorNr30", "helpdeskCredentialExpired", "helpdeskCredentialRevoked",
-            "cutoverRefused");
+            "spidErrorNr23", "spidErrorNr25", "spidErrorNr30", "helpdeskCredentialExpired", "helpdeskCredentialRevoked");
     private static final List<String> LANGUAGES = List.of("it", "en");
     private static final List<Dimension> SIZES = List.of(Chromium.PHONE, Chromium.DESKTOP);
 
