@@ -12,8 +12,8 @@ import org.w3c.dom.Element;
 /**
  * The HTTP-POST {@code SAMLResponse} parameter, decoded before any rule runs: at most {@link #MAX_BASE64_CHARS}
  * characters; no DOCTYPE or entity declaration (refused by a byte scan before parsing, so entity expansion never
- * starts); parsed with Keycloak's secure parser (DTDs disallowed, no external entities, no XInclude); a root element
- * in the SAML protocol namespace.
+ * starts); parsed with Keycloak's secure parser (DTDs disallowed, no external entities, no XInclude); a
+ * {@code samlp:Response} or {@code samlp:LogoutResponse} root element.
  */
 public final class ResponseMessage {
     /** 128 KiB of base64 (96 KiB of XML): a SPID Response with every attribute is around 12 KiB. */
@@ -52,7 +52,8 @@ public final class ResponseMessage {
         try {
             Document document = DocumentUtil.getDocument(new ByteArrayInputStream(xml));
             Element root = document.getDocumentElement();
-            if (root == null || !PROTOCOL.equals(root.getNamespaceURI())) {
+            if (root == null || !PROTOCOL.equals(root.getNamespaceURI())
+                    || !("Response".equals(root.getLocalName()) || "LogoutResponse".equals(root.getLocalName()))) {
                 return refused(XML);
             }
             return new ResponseMessage(document, null);
