@@ -16,8 +16,12 @@ import org.w3c.dom.Element;
  * {@code samlp:Response} or {@code samlp:LogoutResponse} root element.
  */
 public final class ResponseMessage {
-    /** 128 KiB of base64 (96 KiB of XML): a SPID Response with every attribute is around 12 KiB. */
-    public static final int MAX_BASE64_CHARS = 128 * 1024;
+    /**
+     * 64 KiB of base64 (48 KiB of XML): a SPID Response with every attribute is around 12 KiB. Keycloak itself
+     * answers 413 to any form field over 128 KiB ({@code quarkus.http.limits.max-form-attribute-size}); below that,
+     * this cap refuses with a page and an event before any XML is parsed.
+     */
+    public static final int MAX_BASE64_CHARS = 64 * 1024;
     public static final String SIZE = "spid.message.size";
     public static final String DOCTYPE = "spid.message.doctype";
     public static final String XML = "spid.message.xml";

@@ -252,7 +252,7 @@ public final class ResponseCatalogue {
     private void messages() {
         raw("DOCTYPE with entities", "spid.message.doctype", xml ->
                 "<!DOCTYPE samlp:Response [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>" + xml);
-        raw("SAMLResponse larger than 128 KiB", "spid.message.size", xml -> xml + "<!--" + "x".repeat(100_000) + "-->");
+        raw("SAMLResponse larger than 64 KiB", "spid.message.size", xml -> xml + "<!--" + "x".repeat(60_000) + "-->");
         raw("not XML", "spid.message.xml", xml -> "this is not XML");
         raw("an AuthnRequest instead of a Response", "spid.message.xml", xml ->
                 "<samlp:AuthnRequest xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\" ID=\"_x\" Version=\"2.0\" "
