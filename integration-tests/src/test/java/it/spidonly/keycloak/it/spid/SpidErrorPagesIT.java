@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 import it.spidonly.keycloak.spid.sp.Problem;
 import it.spidonly.keycloak.spid.sp.SpidMessages;
@@ -31,8 +32,8 @@ import it.spidonly.keycloak.testsupport.keycloak.KeycloakServer;
 /**
  * A citizen meets the SPID error pages in headless Chromium, in Italian and in English: she cancels at her IdP
  * (ErrorCode nr25) and goes back to the app; a citizen with only level-1 credentials is refused by his IdP
- * (ErrorCode nr20) and chooses another provider; a forged response is refused by a rule. Screenshots go to
- * {@code target/screenshots}.
+ * (ErrorCode nr20) and chooses another provider; a forged response is refused by a rule. Each page also switches
+ * to the other language through the theme's selector. Screenshots go to {@code target/screenshots}.
  */
 @ExtendWith(KeycloakServer.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -78,6 +79,8 @@ class SpidErrorPagesIT {
         click(chromium, "cancel");
         assertSpidErrorPage(chromium, lang, "spidErrorNr25");
         chromium.screenshot("spid-error-nr25-" + lang);
+        switchLanguage(chromium, other(lang));
+        assertSpidErrorPage(chromium, other(lang), "spidErrorNr25");
 
         click(chromium, "spid-error-back");
         chromium.await(WAIT).until(d -> d.getCurrentUrl().startsWith(SpidRealmFixture.REDIRECT_URI));
@@ -119,6 +122,20 @@ class SpidErrorPagesIT {
         assertEquals(text("spid.assertion.audience", lang), message.getText().trim());
         assertEquals(lang, chromium.driver().findElement(By.tagName("html")).getAttribute("lang"));
         chromium.screenshot("spid-refused-audience-" + lang);
+        switchLanguage(chromium, other(lang));
+        chromium.await(WAIT).until(d -> text("spid.assertion.audience", other(lang))
+                .equals(d.findElement(By.id("kc-error-message")).getText().trim()));
+    }
+
+    /** The theme's language selector: the page must come back in the other language, not re-post anything. */
+    private static void switchLanguage(Chromium chromium, String lang) {
+        new Select(chromium.driver().findElement(By.id("login-select-toggle")))
+                .selectByVisibleText("it".equals(lang) ? "Italiano" : "English");
+        chromium.await(WAIT).until(d -> lang.equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+    }
+
+    private static String other(String lang) {
+        return "it".equals(lang) ? "en" : "it";
     }
 
     private void startLogin(Chromium chromium, String lang) {

@@ -13,6 +13,7 @@ import org.keycloak.broker.saml.SAMLEndpoint;
 import org.keycloak.dom.saml.v2.protocol.ResponseType;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
+import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
@@ -84,7 +85,7 @@ public class SpidEndpoint extends SAMLEndpoint {
     }
 
     private Response refuseBeforeBinding(String ruleId) {
-        event = new org.keycloak.events.EventBuilder(realm, session, clientConnection);
+        event = new EventBuilder(realm, session, clientConnection);
         return SpidRefusals.refuse(session, event, config.getAlias(), ruleId, null);
     }
 
