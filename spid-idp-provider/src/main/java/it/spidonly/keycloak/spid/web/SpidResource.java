@@ -113,7 +113,6 @@ public class SpidResource {
     /** The page of a SPID error status for the browser's login (see {@link SpidLoginErrorPage}); 403. */
     @GET
     @Path(SpidEndpointUrls.LOGIN_ERROR_PATH)
-    @Produces(MediaType.TEXT_HTML)
     public Response loginError(@QueryParam(Constants.CLIENT_ID) String clientId, @QueryParam(Constants.TAB_ID) String tabId) {
         AuthenticationSessionModel authSession = failedSpidLogin(clientId, tabId);
         if (authSession == null) {
