@@ -104,6 +104,10 @@ public class SpidEndpoint extends SAMLEndpoint {
             if (!message.isLoginResponse()) {
                 return super.handleSamlResponse(samlResponse, relayState, clientId);
             }
+            if (sp == null) {
+                // no SPID service provider in the realm: no SPID request can have been sent
+                return SpidRefusals.refuse(session, event, config.getAlias(), SolicitedResponseRule.ID, null);
+            }
             SpidResponse response = message.view();
             AuthenticationSessionModel authSession = pendingLogin(relayState);
             RuleContext context = SpidRuleContexts.of(session, spidConfig(), sp, urls, authSession);

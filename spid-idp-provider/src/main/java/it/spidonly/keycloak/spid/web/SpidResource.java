@@ -31,6 +31,7 @@ import org.keycloak.services.managers.AuthenticationSessionManager;
 import org.keycloak.services.messages.Messages;
 import org.keycloak.services.resources.IdentityBrokerService;
 import org.keycloak.services.resources.LoginActionsService;
+import org.keycloak.services.util.LocaleUtil;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import it.spidonly.keycloak.spid.broker.SpidEndpoint;
@@ -118,6 +119,8 @@ public class SpidResource {
         if (authSession == null) {
             return loginExpired();
         }
+        session.getContext().setAuthenticationSession(authSession);
+        LocaleUtil.processLocaleParam(session, realm, authSession); // the theme's language selector adds kc_locale
         return SpidLoginErrorPage.render(session, realm, authSession);
     }
 
