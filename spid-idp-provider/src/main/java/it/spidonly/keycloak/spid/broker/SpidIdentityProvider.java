@@ -63,6 +63,10 @@ public class SpidIdentityProvider extends SAMLIdentityProvider {
     public static final String NOTE_COMPARISON = "spid.requested.comparison";
     public static final String NOTE_REQUEST_ISSUE_INSTANT = "spid.request.issue-instant";
     public static final String NOTE_IDP_ALIAS = "spid.request.idp";
+    /** The AttributeConsumingServiceIndex of the request (the requested attribute set). */
+    public static final String NOTE_ATTRIBUTE_SET = "spid.request.attribute-set";
+    /** Auth note: the SPID error status the IdP answered with (its message key), while its page is shown. */
+    public static final String NOTE_IDP_ERROR = "spid.idp-error";
     static final String CONTEXT_SPID_ATTRIBUTES = "spid.attributes";
 
     private static final Logger LOG = Logger.getLogger(SpidIdentityProvider.class);
@@ -85,7 +89,7 @@ public class SpidIdentityProvider extends SAMLIdentityProvider {
     @Override
     public Object callback(RealmModel realm, AuthenticationCallback callback, EventBuilder event) {
         return new SpidEndpoint(session, this, getConfig(), callback, destinationValidator,
-                SpidEndpointUrls.of(session.getContext().getUri().getBaseUri(), realm.getName()));
+                SpidEndpointUrls.of(session.getContext().getUri().getBaseUri(), realm.getName()), sp);
     }
 
     @Override
@@ -114,6 +118,8 @@ public class SpidIdentityProvider extends SAMLIdentityProvider {
             authSession.setClientNote(NOTE_COMPARISON, comparison.value());
             authSession.setClientNote(NOTE_REQUEST_ISSUE_INSTANT, authnRequest.getIssueInstant().toXMLFormat());
             authSession.setClientNote(NOTE_IDP_ALIAS, getConfig().getAlias());
+            authSession.setClientNote(NOTE_ATTRIBUTE_SET, String.valueOf(acsIndex));
+            authSession.removeAuthNote(NOTE_IDP_ERROR);
 
             SpidSigningKey key = SpidSigningKey.resolve(session, realm, spConfig);
             JaxrsSAML2BindingBuilder binding = new JaxrsSAML2BindingBuilder(session)

@@ -50,6 +50,8 @@ public class SpidIdentityProviderConfig extends SAMLIdentityProviderConfig {
         if (sp != null) {
             setEntityId(sp.entityId());
             getConfig().put(SIGNATURE_ALGORITHM, sp.signatureAlgorithm());
+            // the one clock skew: Keycloak's own checks after the SPID rules use the same allowance
+            setAllowedClockSkew((int) sp.clockSkewOrDefault().toSeconds());
         }
         setNameIDPolicyFormat(SamlNames.NAMEID_TRANSIENT);
         setPrincipalType(SamlPrincipalType.ATTRIBUTE);

@@ -6,11 +6,13 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The SP's own URLs, one set per realm and shared by every SPID IdP:
- * {@code /realms/{realm}/spid/metadata}, {@code .../spid/acs} (AssertionConsumerService index 0, HTTP-POST)
- * and {@code .../spid/slo} (SingleLogoutService).
+ * {@code /realms/{realm}/spid/metadata}, {@code .../spid/acs} (AssertionConsumerService index 0, HTTP-POST),
+ * {@code .../spid/slo} (SingleLogoutService) and {@code .../spid/login-error} (the page of a SPID error status and
+ * its ways on).
  */
-public record SpidEndpointUrls(String metadata, String assertionConsumerService, String singleLogout) {
+public record SpidEndpointUrls(String metadata, String assertionConsumerService, String singleLogout, String loginError) {
     public static final String RESOURCE_PATH = "spid";
+    public static final String LOGIN_ERROR_PATH = "login-error";
 
     public static SpidEndpointUrls of(URI baseUri, String realmName) {
         String base = baseUri.toString();
@@ -18,6 +20,6 @@ public record SpidEndpointUrls(String metadata, String assertionConsumerService,
             base = base + "/";
         }
         String realmBase = base + "realms/" + URLEncoder.encode(realmName, StandardCharsets.UTF_8).replace("+", "%20") + "/" + RESOURCE_PATH + "/";
-        return new SpidEndpointUrls(realmBase + "metadata", realmBase + "acs", realmBase + "slo");
+        return new SpidEndpointUrls(realmBase + "metadata", realmBase + "acs", realmBase + "slo", realmBase + LOGIN_ERROR_PATH);
     }
 }

@@ -2,6 +2,7 @@ package it.spidonly.keycloak.spid.sp;
 
 import static it.spidonly.keycloak.spid.sp.SpidServiceProviderProperties.*;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -106,6 +107,29 @@ public final class SpidServiceProviderConfig {
     public Optional<LevelComparison> comparison() {
         String raw = text(COMPARISON);
         return raw == null ? Optional.of(LevelComparison.MINIMUM) : LevelComparison.parse(raw);
+    }
+
+    /**
+     * The clock skew allowed on SPID responses: {@link SpidServiceProviderProperties#DEFAULT_CLOCK_SKEW_SECONDS} when
+     * not set; empty when set to anything but a whole number of seconds from 0 to
+     * {@link SpidServiceProviderProperties#MAX_CLOCK_SKEW_SECONDS}.
+     */
+    public Optional<Duration> clockSkew() {
+        String raw = text(CLOCK_SKEW);
+        if (raw == null) {
+            return Optional.of(Duration.ofSeconds(DEFAULT_CLOCK_SKEW_SECONDS));
+        }
+        try {
+            int seconds = Integer.parseInt(raw);
+            return seconds < 0 || seconds > MAX_CLOCK_SKEW_SECONDS ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@link #clockSkew()}, or the default when the setting is invalid (validation refuses saving it). */
+    public Duration clockSkewOrDefault() {
+        return clockSkew().orElse(Duration.ofSeconds(DEFAULT_CLOCK_SKEW_SECONDS));
     }
 
     String raw(String key) {

@@ -42,11 +42,15 @@ public final class SpidServiceProviderProperties {
     public static final String SIGNATURE_ALGORITHM = "signatureAlgorithm";
     public static final String DEFAULT_LEVEL = "defaultLevel";
     public static final String COMPARISON = "comparison";
+    public static final String CLOCK_SKEW = "clockSkewSeconds";
 
     /** Attribute consuming services 0..ACS_SLOTS-1 can be edited in the console; 99 and 100 belong to eIDAS. */
     public static final int ACS_SLOTS = 3;
     public static final String DEFAULT_SIGNATURE_ALGORITHM = "RSA_SHA256";
     public static final List<String> SIGNATURE_ALGORITHMS = List.of("RSA_SHA256", "RSA_SHA512");
+    /** One allowance for the clocks of IdPs and Keycloak, applied wherever a SPID response's times are compared. */
+    public static final int DEFAULT_CLOCK_SKEW_SECONDS = 60;
+    public static final int MAX_CLOCK_SKEW_SECONDS = 300;
 
     private SpidServiceProviderProperties() {
     }
@@ -88,6 +92,11 @@ public final class SpidServiceProviderProperties {
                 .helpText("Level asked when neither the IdP nor the application asks for another.").add();
         b.property().name(COMPARISON).label("Level comparison").type(LIST_TYPE).options("minimum", "exact", "better", "maximum")
                 .defaultValue("minimum").helpText("minimum L2 accepts L2 and L3; exact L2 only L2.").add();
+        b.property().name(CLOCK_SKEW).label("Clock skew (seconds)").type(STRING_TYPE)
+                .defaultValue(String.valueOf(DEFAULT_CLOCK_SKEW_SECONDS))
+                .helpText("Allowance for the difference between the IdPs' clocks and Keycloak's, applied to every time of a SPID response "
+                        + "(IssueInstant, NotBefore, NotOnOrAfter) and to how long replayed assertions are remembered. 0 to "
+                        + MAX_CLOCK_SKEW_SECONDS + "; default " + DEFAULT_CLOCK_SKEW_SECONDS + ".").add();
         text(b, BILLING_COMPANY_NAME, "Billing: company name", "Private SPs: CessionarioCommittente name.", false);
         text(b, BILLING_VAT_NUMBER, "Billing: VAT number", "Private SPs: VAT number for invoices (digits, IT implied).", false);
         text(b, BILLING_FISCAL_CODE, "Billing: fiscal code", "Private SPs: fiscal code for invoices.", false);

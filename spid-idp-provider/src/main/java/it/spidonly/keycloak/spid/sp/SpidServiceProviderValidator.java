@@ -41,6 +41,9 @@ public final class SpidServiceProviderValidator {
         if (c.comparison().isEmpty()) {
             p.add(Problem.of("spidSpComparison"));
         }
+        if (c.clockSkew().isEmpty()) {
+            p.add(Problem.of("spidSpClockSkew", MAX_CLOCK_SKEW_SECONDS));
+        }
         return p;
     }
 

@@ -7,9 +7,9 @@ import org.keycloak.dom.saml.v2.protocol.RequestAbstractType;
 import org.keycloak.dom.saml.v2.protocol.StatusResponseType;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.saml.SAMLRequestParser;
 import org.keycloak.saml.processing.core.saml.v2.common.SAMLDocumentHolder;
 import org.keycloak.saml.processing.web.util.PostBindingUtil;
-import org.keycloak.saml.SAMLRequestParser;
 
 import it.spidonly.keycloak.spid.broker.SpidIdentityProviderFactory;
 import org.keycloak.broker.saml.SAMLIdentityProviderConfig;
@@ -17,13 +17,9 @@ import org.keycloak.broker.saml.SAMLIdentityProviderConfig;
 /** Finds the enabled SPID IdP of the realm that issued a message (its Issuer is the IdP's entityID). */
 final class SpidIdentityProviderLookup {
     /** Cap on inflated HTTP-Redirect messages. */
-    static final long MAX_INFLATED_BYTES = 256 * 1024;
+    static final long MAX_INFLATED_BYTES = it.spidonly.keycloak.spid.broker.SpidEndpoint.MAX_INFLATED_BYTES;
 
     private SpidIdentityProviderLookup() {
-    }
-
-    static Optional<String> aliasForResponse(KeycloakSession session, String base64Response) {
-        return aliasForPostMessage(session, null, base64Response);
     }
 
     /** HTTP-POST: base64 SAMLRequest or SAMLResponse. */

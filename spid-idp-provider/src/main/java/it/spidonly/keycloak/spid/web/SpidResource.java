@@ -1,5 +1,6 @@
 package it.spidonly.keycloak.spid.web;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -14,19 +15,36 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.keycloak.constants.AdapterConstants;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.protocol.LoginProtocol;
 import org.keycloak.saml.common.constants.GeneralConstants;
 import org.keycloak.services.ErrorPage;
+import org.keycloak.services.managers.AuthenticationSessionManager;
 import org.keycloak.services.messages.Messages;
 import org.keycloak.services.resources.IdentityBrokerService;
+import org.keycloak.services.resources.LoginActionsService;
+import org.keycloak.services.util.LocaleUtil;
+import org.keycloak.sessions.AuthenticationSessionModel;
 
 import it.spidonly.keycloak.spid.broker.SpidEndpoint;
+import it.spidonly.keycloak.spid.broker.SpidIdentityProvider;
+import it.spidonly.keycloak.spid.broker.SpidRefusals;
+import it.spidonly.keycloak.spid.metadata.SpidEndpointUrls;
 import it.spidonly.keycloak.spid.metadata.SpidMetadata;
+import it.spidonly.keycloak.spid.rules.IssuerRule;
+import it.spidonly.keycloak.spid.rules.Part;
+import it.spidonly.keycloak.spid.rules.ResponseMessage;
+import it.spidonly.keycloak.spid.rules.Rule;
+import it.spidonly.keycloak.spid.rules.SpidErrorCode;
+import it.spidonly.keycloak.spid.rules.SpidResponse;
 import it.spidonly.keycloak.spid.sp.Problem;
 import it.spidonly.keycloak.spid.sp.SpidMessages;
 import it.spidonly.keycloak.spid.sp.SpidServiceProviderConfig;
@@ -35,11 +53,14 @@ import it.spidonly.keycloak.spid.sp.SpidServiceProviders;
 
 /**
  * The realm's SPID service provider on the web. One metadata and one AssertionConsumerService for all
- * SPID IdPs (SPID Regole tecniche, Metadata): a Response posted to the ACS is handed to the broker
- * endpoint of the SPID IdP whose entityID is its Issuer, where every check runs.
+ * SPID IdPs (SPID Regole tecniche, Metadata): a Response posted to the ACS is decoded (size cap, no DOCTYPE,
+ * secure parser) and handed to the broker endpoint of the SPID IdP whose entityID is its Issuer, where the SPID
+ * rules run. A response whose Issuer is no SPID IdP of the realm is refused with the rule {@code spid.response.issuer}.
+ * The {@code login-error} pages show a SPID error status and its ways on.
  */
 public class SpidResource {
     public static final String METADATA_MEDIA_TYPE = "application/samlmetadata+xml";
+    private static final Rule ISSUER_RULE = new IssuerRule(Part.RESPONSE);
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -72,15 +93,17 @@ public class SpidResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response assertionConsumerService(@FormParam(GeneralConstants.SAML_RESPONSE_KEY) String samlResponse,
                                              @FormParam(GeneralConstants.RELAY_STATE) String relayState) {
-        EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection()).event(EventType.IDENTITY_PROVIDER_RESPONSE);
-        if (samlResponse == null || samlResponse.isBlank()) {
-            event.detail(Details.REASON, "spid.missing-response").error(Errors.INVALID_REQUEST);
-            return ErrorPage.error(session, null, Response.Status.BAD_REQUEST, Messages.INVALID_REQUEST);
+        ResponseMessage message = ResponseMessage.decode(samlResponse);
+        if (message.failedRuleId().isPresent()) {
+            return SpidRefusals.refuse(session, newEvent(), null, message.failedRuleId().get(), null);
         }
-        String alias = SpidIdentityProviderLookup.aliasForResponse(session, samlResponse).orElse(null);
+        if (!message.isLoginResponse()) {
+            return SpidRefusals.refuse(session, newEvent(), null, ResponseMessage.XML, null);
+        }
+        String alias = message.view().header().issuer().map(SpidResponse.Issuer::value)
+                .flatMap(issuer -> SpidIdentityProviderLookup.aliasForEntityId(session, issuer)).orElse(null);
         if (alias == null) {
-            event.detail(Details.REASON, "spid.unknown-issuer").error(Errors.INVALID_SAML_RESPONSE);
-            return ErrorPage.error(session, null, Response.Status.BAD_REQUEST, Messages.IDENTITY_PROVIDER_INVALID_RESPONSE);
+            return SpidRefusals.refuse(session, newEvent(), null, ISSUER_RULE.id(), null);
         }
         return endpointFor(java.util.Optional.of(alias)).postBinding(null, samlResponse, null, relayState);
     }
@@ -116,6 +139,82 @@ public class SpidResource {
         IdentityBrokerService broker = new IdentityBrokerService(session);
         broker.init();
         return (SpidEndpoint) broker.getEndpoint(alias.get());
+    }
+
+    /** The page of a SPID error status for the browser's login (see {@link SpidLoginErrorPage}); 403. */
+    @GET
+    @Path(SpidEndpointUrls.LOGIN_ERROR_PATH)
+    public Response loginError(@QueryParam(Constants.CLIENT_ID) String clientId, @QueryParam(Constants.TAB_ID) String tabId) {
+        AuthenticationSessionModel authSession = failedSpidLogin(clientId, tabId);
+        if (authSession == null) {
+            return loginExpired();
+        }
+        session.getContext().setAuthenticationSession(authSession);
+        LocaleUtil.processLocaleParam(session, realm, authSession); // the theme's language selector adds kc_locale
+        return SpidLoginErrorPage.render(session, realm, authSession);
+    }
+
+    /** "Choose another identity provider": the login page again, without the application's kc_idp_hint. */
+    @GET
+    @Path(SpidEndpointUrls.LOGIN_ERROR_PATH + "/" + SpidLoginErrorPage.CHOOSE)
+    public Response chooseAnotherProvider(@QueryParam(Constants.CLIENT_ID) String clientId, @QueryParam(Constants.TAB_ID) String tabId,
+                                          @QueryParam(Constants.CLIENT_DATA) String clientData) {
+        AuthenticationSessionModel authSession = failedSpidLogin(clientId, tabId);
+        if (authSession == null) {
+            return loginExpired();
+        }
+        authSession.removeClientNote(AdapterConstants.KC_IDP_HINT);
+        authSession.removeAuthNote(SpidIdentityProvider.NOTE_IDP_ERROR);
+        URI restart = LoginActionsService.loginActionsBaseUrl(session.getContext().getUri())
+                .path(LoginActionsService.RESTART_PATH)
+                .queryParam(Constants.CLIENT_ID, clientId)
+                .queryParam(Constants.TAB_ID, tabId)
+                .queryParam(Constants.CLIENT_DATA, clientData)
+                .queryParam(Constants.SKIP_LOGOUT, "true")
+                .build(realm.getName());
+        return Response.status(Response.Status.FOUND).location(restart).build();
+    }
+
+    /**
+     * "Back to the application": the application receives an OIDC error through the login's own protocol
+     * ({@code error=access_denied}, {@code error_description} naming the SPID error code) and the login ends.
+     */
+    @GET
+    @Path(SpidEndpointUrls.LOGIN_ERROR_PATH + "/" + SpidLoginErrorPage.BACK)
+    public Response backToApplication(@QueryParam(Constants.CLIENT_ID) String clientId, @QueryParam(Constants.TAB_ID) String tabId) {
+        AuthenticationSessionModel authSession = failedSpidLogin(clientId, tabId);
+        if (authSession == null) {
+            return loginExpired();
+        }
+        SpidErrorCode code = SpidErrorCode.ofMessageKey(authSession.getAuthNote(SpidIdentityProvider.NOTE_IDP_ERROR));
+        session.getContext().setAuthenticationSession(authSession);
+        session.getContext().setClient(authSession.getClient());
+        EventBuilder event = newEvent().event(EventType.LOGIN).client(authSession.getClient())
+                .detail(Details.REASON, code.messageKey());
+        LoginProtocol protocol = session.getProvider(LoginProtocol.class, authSession.getProtocol());
+        protocol.setRealm(realm).setHttpHeaders(session.getContext().getRequestHeaders())
+                .setUriInfo(session.getContext().getUri()).setEventBuilder(event);
+        Response toApplication = protocol.sendError(authSession, LoginProtocol.Error.CANCELLED_BY_USER, code.description());
+        event.error(Errors.REJECTED_BY_USER);
+        return toApplication;
+    }
+
+    /** The browser's login of {@code clientId}/{@code tabId} if a SPID IdP answered it with an error status. */
+    private AuthenticationSessionModel failedSpidLogin(String clientId, String tabId) {
+        ClientModel client = clientId == null ? null : realm.getClientByClientId(clientId);
+        if (client == null || tabId == null) {
+            return null;
+        }
+        AuthenticationSessionModel authSession = new AuthenticationSessionManager(session).getCurrentAuthenticationSession(realm, client, tabId);
+        return authSession != null && authSession.getAuthNote(SpidIdentityProvider.NOTE_IDP_ERROR) != null ? authSession : null;
+    }
+
+    private Response loginExpired() {
+        return ErrorPage.error(session, null, Response.Status.BAD_REQUEST, Messages.EXPIRED_CODE);
+    }
+
+    private EventBuilder newEvent() {
+        return new EventBuilder(realm, session, session.getContext().getConnection());
     }
 
     private static Response plain(Response.Status status, String message) {

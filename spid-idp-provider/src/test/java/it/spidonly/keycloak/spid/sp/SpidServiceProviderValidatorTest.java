@@ -39,7 +39,20 @@ class SpidServiceProviderValidatorTest {
                 broken("SHA-1 signatures", c -> c.putSingle(SIGNATURE_ALGORITHM, "RSA_SHA1"), "spidSpSignatureAlgorithm"),
                 broken("level 4", c -> c.putSingle(DEFAULT_LEVEL, "4"), "spidSpDefaultLevel"),
                 broken("unknown comparison", c -> c.putSingle(COMPARISON, "roughly"), "spidSpComparison"),
-                broken("no SP type", c -> c.putSingle(SP_TYPE, "charity"), "spidSpType"));
+                broken("no SP type", c -> c.putSingle(SP_TYPE, "charity"), "spidSpType"),
+                broken("negative clock skew", c -> c.putSingle(CLOCK_SKEW, "-1"), "spidSpClockSkew"),
+                broken("clock skew over 5 minutes", c -> c.putSingle(CLOCK_SKEW, "301"), "spidSpClockSkew"),
+                broken("clock skew not a number", c -> c.putSingle(CLOCK_SKEW, "1m"), "spidSpClockSkew"));
+    }
+
+    @Test
+    void theClockSkewDefaultsToOneMinute() {
+        MultivaluedHashMap<String, String> config = ServiceProviderConfigs.validPublic();
+        config.remove(CLOCK_SKEW);
+        assertEquals(java.time.Duration.ofSeconds(60), new SpidServiceProviderConfig(config).clockSkewOrDefault());
+        config.putSingle(CLOCK_SKEW, "0");
+        assertEquals(List.of(), problems(config));
+        assertEquals(java.time.Duration.ZERO, new SpidServiceProviderConfig(config).clockSkewOrDefault());
     }
 
     @Test

@@ -19,24 +19,30 @@ final class EnvelopedSignature {
 
     /** SAML core schema: ds:Signature comes right after saml:Issuer in a Response or an Assertion. */
     static void signAfterIssuer(Element element, SigningCredential credential) {
+        signAfterIssuer(element, credential, SamlUris.RSA_SHA256, SamlUris.SHA256);
+    }
+
+    /** With other algorithms, e.g. SHA-1 ones that an SP must refuse. */
+    static void signAfterIssuer(Element element, SigningCredential credential, String signatureMethod, String digestMethod) {
         Element issuer = SamlDom.child(element, SamlDom.ASSERTION_NS, "Issuer");
-        sign(element, issuer == null ? element.getFirstChild() : issuer.getNextSibling(), credential);
+        sign(element, issuer == null ? element.getFirstChild() : issuer.getNextSibling(), credential, signatureMethod, digestMethod);
     }
 
     /** SAML metadata schema: ds:Signature is the first child of an EntityDescriptor. */
     static void signAsFirstChild(Element element, SigningCredential credential) {
-        sign(element, element.getFirstChild(), credential);
+        sign(element, element.getFirstChild(), credential, SamlUris.RSA_SHA256, SamlUris.SHA256);
     }
 
-    private static void sign(Element element, Node nextSibling, SigningCredential credential) {
+    private static void sign(Element element, Node nextSibling, SigningCredential credential, String signatureMethod,
+            String digestMethod) {
         String id = element.getAttribute("ID");
         if (id.isEmpty()) {
             throw new IllegalArgumentException(element.getLocalName() + " has no ID to reference from its signature");
         }
         element.setIdAttribute("ID", true);
         try {
-            XMLSignatureUtil.sign(element, nextSibling, null, credential.keyPair(), SamlUris.SHA256,
-                    SamlUris.RSA_SHA256, "#" + id, credential.certificate(), SamlUris.EXC_C14N);
+            XMLSignatureUtil.sign(element, nextSibling, null, credential.keyPair(), digestMethod,
+                    signatureMethod, "#" + id, credential.certificate(), SamlUris.EXC_C14N);
         } catch (GeneralSecurityException | MarshalException | XMLSignatureException e) {
             throw new IllegalStateException("Cannot sign " + element.getLocalName(), e);
         }

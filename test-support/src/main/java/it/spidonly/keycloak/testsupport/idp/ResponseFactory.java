@@ -1,12 +1,9 @@
 package it.spidonly.keycloak.testsupport.idp;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import org.w3c.dom.Document;
 
 /**
  * Builds the Response for a received AuthnRequest: the SPID baseline, then the mutations, signing in between
@@ -16,13 +13,13 @@ final class ResponseFactory {
 
     private final String idpEntityId;
     private final SpMetadataSource spMetadata;
-    private final ResponseSigner signer;
+    private final SigningCredential credential;
     private final Clock clock;
 
     ResponseFactory(String idpEntityId, SpMetadataSource spMetadata, SigningCredential credential, Clock clock) {
         this.idpEntityId = idpEntityId;
         this.spMetadata = spMetadata;
-        this.signer = new ResponseSigner(credential);
+        this.credential = credential;
         this.clock = clock;
     }
 
@@ -41,13 +38,14 @@ final class ResponseFactory {
             all.add(ResponseMutations.statusError("20"));
         }
         all.addAll(List.of(mutations));
-        Document response = BaselineResponseWriter.write(new ResponseParameters(clock.instant(), idpEntityId,
-                sp == null ? request.issuer() : sp.entityId(), acsUrlFor(request), request.id(),
-                level.orElse(requested), RequestedAttributes.select(sp, request, user)));
-        all.forEach(mutation -> mutation.beforeSigning(response));
-        signer.sign(response);
-        all.forEach(mutation -> mutation.afterSigning(response));
-        return Base64.getEncoder().encodeToString(SamlXml.write(response).getBytes(StandardCharsets.UTF_8));
+        return SpidResponseBuilder.of(idpEntityId, credential)
+                .audience(sp == null ? request.issuer() : sp.entityId())
+                .acs(acsUrlFor(request))
+                .inResponseTo(request.id())
+                .level(level.orElse(requested).number())
+                .attributes(RequestedAttributes.select(sp, request, user))
+                .issuedAt(clock.instant())
+                .base64(all);
     }
 
     /**

@@ -1,7 +1,9 @@
 package it.spidonly.keycloak.testsupport.idp;
 
 import java.security.KeyPair;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.util.Base64;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -79,6 +81,115 @@ public final class ResponseMutations {
             SamlDom.removeSignatures(response.getDocumentElement());
             foreignSigner.sign(response);
         });
+    }
+
+    /** Sets AuthnContextClassRef to SPID level {@code level} (1..3). */
+    public static ResponseMutation withLevel(int level) {
+        return withAuthnContextClassRef(SpidLevel.of(level).uri());
+    }
+
+    /** Sets the text of AuthnContextClassRef. */
+    public static ResponseMutation withAuthnContextClassRef(String classRef) {
+        return response -> SamlDom.first(response, SAML, "AuthnContextClassRef").setTextContent(classRef);
+    }
+
+    /** Removes {@code NameFormat} from every Attribute (SPID accepts that, spid-sp-test response 109). */
+    public static ResponseMutation withoutAttributeNameFormat() {
+        return response -> SamlDom.all(response, SAML, "Attribute").forEach(a -> a.removeAttribute("NameFormat"));
+    }
+
+    /** Adds a string attribute at the end of the AttributeStatement. */
+    public static ResponseMutation withAttribute(String name, String value) {
+        return response -> {
+            Element statement = SamlDom.first(response, SAML, "AttributeStatement");
+            Element attribute = response.createElementNS(SAML, "saml:Attribute");
+            attribute.setAttribute("Name", name);
+            Element attributeValue = response.createElementNS(SAML, "saml:AttributeValue");
+            attributeValue.setTextContent(value);
+            attribute.appendChild(attributeValue);
+            statement.appendChild(attribute);
+        };
+    }
+
+    /** Removes the Attribute with that Name. */
+    public static ResponseMutation withoutAttribute(String name) {
+        return response -> SamlDom.all(response, SAML, "Attribute").stream()
+                .filter(a -> name.equals(a.getAttribute("Name")))
+                .forEach(a -> a.getParentNode().removeChild(a));
+    }
+
+    /** After signing, removes every ds:Signature: an unsigned Response with an unsigned Assertion. */
+    public static ResponseMutation unsigned() {
+        return ResponseMutation.onceSigned(response -> {
+            SamlDom.assertions(response).forEach(SamlDom::removeSignatures);
+            SamlDom.removeSignatures(response.getDocumentElement());
+        });
+    }
+
+    /** After signing, signs Assertion and Response again with RSA-SHA1 and SHA-1 digests (never allowed in SPID). */
+    public static ResponseMutation signedWithSha1(SigningCredential credential) {
+        ResponseSigner sha1 = new ResponseSigner(credential, SamlUris.RSA_SHA1, SamlUris.SHA1);
+        return ResponseMutation.onceSigned(response -> {
+            SamlDom.assertions(response).forEach(SamlDom::removeSignatures);
+            SamlDom.removeSignatures(response.getDocumentElement());
+            sha1.sign(response);
+        });
+    }
+
+    /**
+     * After signing, adds an XSLT transform (with a stylesheet that would fetch a URL) to the Response signature's
+     * reference: an SP must refuse it before running any transform.
+     */
+    public static ResponseMutation withXsltTransform() {
+        return ResponseMutation.onceSigned(response -> {
+            Element transforms = SamlDom.first(SamlDom.child(response.getDocumentElement(), SamlDom.DSIG_NS, "Signature"),
+                    SamlDom.DSIG_NS, "Transforms");
+            Element transform = response.createElementNS(SamlDom.DSIG_NS, "ds:Transform");
+            transform.setAttribute("Algorithm", SamlUris.XSLT);
+            Element stylesheet = response.createElementNS("http://www.w3.org/1999/XSL/Transform", "xsl:stylesheet");
+            stylesheet.setAttribute("version", "1.0");
+            Element template = response.createElementNS("http://www.w3.org/1999/XSL/Transform", "xsl:template");
+            template.setAttribute("match", "/");
+            Element copy = response.createElementNS("http://www.w3.org/1999/XSL/Transform", "xsl:copy-of");
+            copy.setAttribute("select", "document('http://127.0.0.1:1/xslt-was-run')");
+            template.appendChild(copy);
+            stylesheet.appendChild(template);
+            transform.appendChild(stylesheet);
+            transforms.insertBefore(transform, transforms.getFirstChild());
+        });
+    }
+
+    /**
+     * Signs with the IdP's own key but puts {@code certificate} (not the IdP's) into both KeyInfo elements; the
+     * signatures stay valid. An SP must not take the embedded certificate at face value.
+     */
+    public static ResponseMutation withEmbeddedCertificate(X509Certificate certificate) {
+        String base64;
+        try {
+            base64 = Base64.getEncoder().encodeToString(certificate.getEncoded());
+        } catch (CertificateEncodingException e) {
+            throw new IllegalArgumentException(e);
+        }
+        return new ResponseMutation() {
+            @Override
+            public void beforeSigning(Document response) {
+            }
+
+            @Override
+            public void betweenSignatures(Document response) {
+                SamlDom.assertions(response).forEach(a -> replaceCertificate(a, base64));
+            }
+
+            @Override
+            public void afterSigning(Document response) {
+                replaceCertificate(response.getDocumentElement(), base64);
+            }
+        };
+    }
+
+    private static void replaceCertificate(Element signed, String base64) {
+        Element signature = SamlDom.child(signed, SamlDom.DSIG_NS, "Signature");
+        SamlDom.first(signature, SamlDom.DSIG_NS, "X509Certificate").setTextContent(base64);
     }
 
     private static Element statusCode(Document response, String value) {

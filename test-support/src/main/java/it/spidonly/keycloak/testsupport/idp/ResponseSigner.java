@@ -9,13 +9,29 @@ import org.w3c.dom.Document;
 final class ResponseSigner {
 
     private final SigningCredential credential;
+    private final String signatureMethod;
+    private final String digestMethod;
 
     ResponseSigner(SigningCredential credential) {
+        this(credential, SamlUris.RSA_SHA256, SamlUris.SHA256);
+    }
+
+    ResponseSigner(SigningCredential credential, String signatureMethod, String digestMethod) {
         this.credential = credential;
+        this.signatureMethod = signatureMethod;
+        this.digestMethod = digestMethod;
     }
 
     void sign(Document response) {
-        SamlDom.assertions(response).forEach(assertion -> EnvelopedSignature.signAfterIssuer(assertion, credential));
-        EnvelopedSignature.signAfterIssuer(response.getDocumentElement(), credential);
+        signAssertions(response);
+        signResponse(response);
+    }
+
+    void signAssertions(Document response) {
+        SamlDom.assertions(response).forEach(a -> EnvelopedSignature.signAfterIssuer(a, credential, signatureMethod, digestMethod));
+    }
+
+    void signResponse(Document response) {
+        EnvelopedSignature.signAfterIssuer(response.getDocumentElement(), credential, signatureMethod, digestMethod);
     }
 }

@@ -16,6 +16,12 @@ final class SamlUris {
 
     static final String RSA_SHA256 = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256";
     static final String SHA256 = "http://www.w3.org/2001/04/xmlenc#sha256";
+    static final String RSA_SHA1 = "http://www.w3.org/2000/09/xmldsig#rsa-sha1";
+    static final String SHA1 = "http://www.w3.org/2000/09/xmldsig#sha1";
+    static final String ENVELOPED = "http://www.w3.org/2000/09/xmldsig#enveloped-signature";
+    static final String XSLT = "http://www.w3.org/TR/1999/REC-xslt-19991116";
+    static final String CM_HOLDER_OF_KEY = "urn:oasis:names:tc:SAML:2.0:cm:holder-of-key";
+    static final String NAMEID_PERSISTENT = "urn:oasis:names:tc:SAML:2.0:nameid-format:persistent";
     static final String EXC_C14N = "http://www.w3.org/2001/10/xml-exc-c14n#";
 
     private SamlUris() {

@@ -1,0 +1,69 @@
+package it.spidonly.keycloak.spid.rules;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The SPID anomaly an IdP reports with a non-Success status and {@code StatusMessage} "ErrorCode nrNN" (SPID Regole
+ * tecniche, tabella dei messaggi di anomalia): the ones a user can act on get their own page text, message key
+ * {@code spidErrorNr19} ... {@code spidErrorNr30}; any other status gets {@code spidErrorOther}.
+ */
+public enum SpidErrorCode {
+    /** Repeated wrong credentials. */
+    NR19(19),
+    /** No credentials of the requested level. */
+    NR20(20),
+    /** Timeout. */
+    NR21(21),
+    /** Consent to send the data denied. */
+    NR22(22),
+    /** Identity suspended or revoked, or credentials blocked. */
+    NR23(23),
+    /** The user cancelled. */
+    NR25(25),
+    /** Wrong type of digital identity (e.g. professional instead of personal). */
+    NR30(30),
+    /** A non-Success status without one of the codes above. */
+    OTHER(0);
+
+    private static final Pattern CODE = Pattern.compile("ErrorCode\\s*nr\\s*(\\d+)", Pattern.CASE_INSENSITIVE);
+
+    private final int number;
+
+    SpidErrorCode(int number) {
+        this.number = number;
+    }
+
+    public String messageKey() {
+        return this == OTHER ? "spidErrorOther" : "spidErrorNr" + number;
+    }
+
+    /** The text an app receives as OIDC {@code error_description} when the user goes back to it. */
+    public String description() {
+        return this == OTHER ? "SPID authentication failed" : "SPID ErrorCode nr" + number;
+    }
+
+    public String value() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static SpidErrorCode of(SpidResponse response) {
+        String message = response.status().map(SpidResponse.Status::message).orElse(null);
+        if (message == null) {
+            return OTHER;
+        }
+        Matcher m = CODE.matcher(message);
+        if (!m.find()) {
+            return OTHER;
+        }
+        int number = Integer.parseInt(m.group(1));
+        return Arrays.stream(values()).filter(c -> c.number == number && c != OTHER).findFirst().orElse(OTHER);
+    }
+
+    /** From {@link #messageKey()}; OTHER for anything unknown. */
+    public static SpidErrorCode ofMessageKey(String key) {
+        return Arrays.stream(values()).filter(c -> c.messageKey().equals(key)).findFirst().orElse(OTHER);
+    }
+}
