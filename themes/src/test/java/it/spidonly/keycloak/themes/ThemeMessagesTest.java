@@ -30,8 +30,7 @@ class ThemeMessagesTest {
 
     /** Keys other issues show through Keycloak's pages (see themes/README.md, "Message keys"). */
     static final List<String> CONTRACT_KEYS = List.of(
-            "spidErrorNr19", "spidErrorNr20", "spidErrorNr21", "spidErrorNr22", "spidErrorNr23", "spidErrorNr25",
-            "spidErrorNr30", "helpdeskCredentialExpired", "helpdeskCredentialRevoked");
+            "helpdeskCredentialExpired", "helpdeskCredentialRevoked");
 
     private static final Pattern MSG_CALL = Pattern.compile("msg\\(\\s*[\"']([A-Za-z0-9_.-]+)[\"']");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[^}]*}");

@@ -210,6 +210,15 @@ class SpidIdentityIT {
     }
 
     @Test
+    void theClaimsParameterCanAskForLevelThree() {
+        SpidLoginDriver driver = new SpidLoginDriver(fixture);
+        driver.startAtIdp(SpidRealmFixture.IDP_ALIAS, Map.of("claims",
+                "{\"id_token\":{\"acr\":{\"essential\":true,\"values\":[\"https://www.spid.gov.it/SpidL3\"]}}}"));
+        assertEquals("https://www.spid.gov.it/SpidL3", driver.lastRequest().authnContextClassRef());
+        assertTrue(driver.lastRequest().forceAuthn());
+    }
+
+    @Test
     void aClientMinimumLevelRaisesTheLevelAsked() {
         JsonNode client = fixture.keycloak.admin().get("/" + fixture.name() + "/clients?clientId=" + SpidRealmFixture.APP).path(0);
         String path = "/" + fixture.name() + "/clients/" + client.path("id").asText();

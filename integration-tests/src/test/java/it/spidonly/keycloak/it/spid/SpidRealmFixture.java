@@ -34,7 +34,9 @@ final class SpidRealmFixture implements AutoCloseable {
         SpidRealm realm = SpidRealm.named(name)
                 .testIdp(idp.baseUrl(), idp.entityId(), idp.signingCertificateBase64())
                 .appRedirectUri(REDIRECT_URI)
-                .postBindingAuthnRequest(postBinding);
+                .postBindingAuthnRequest(postBinding)
+                // these tests are about the server's SPID behaviour; the spid-only theme has its own ITs
+                .loginTheme("keycloak.v2");
         keycloak.admin().importRealm(realm.toJson());
         return new SpidRealmFixture(keycloak, realm, idp);
     }

@@ -270,16 +270,34 @@ class LoginPagesIT {
 
     private static final Map<String, Properties> MESSAGES = new ConcurrentHashMap<>();
 
+    /** The theme's messages over the providers' own (theme-resources), as Keycloak merges them for the page. */
     private static Properties themeMessages(String language) {
         return MESSAGES.computeIfAbsent(language, l -> {
-            String resource = "/theme/spid-only/login/messages/messages_" + l + ".properties";
-            try (InputStream in = LoginPagesIT.class.getResourceAsStream(resource)) {
-                Properties p = new Properties();
-                p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-                return p;
-            } catch (IOException | NullPointerException e) {
-                throw new IllegalStateException("theme messages on the class path: " + resource, e);
-            }
+            Properties p = new Properties();
+            load(p, "/theme-resources/messages/messages_" + l + ".properties");
+            load(p, "/theme/spid-only/login/messages/messages_" + l + ".properties");
+            return p;
         });
+    }
+
+    private static void load(Properties into, String resource) {
+        try {
+            java.util.Enumeration<java.net.URL> urls = LoginPagesIT.class.getClassLoader().getResources(resource.substring(1));
+            boolean found = false;
+            while (urls.hasMoreElements()) {
+                try (InputStream in = urls.nextElement().openStream()) {
+                    Properties p = new Properties();
+                    // the theme's files are UTF-8; the providers' are ISO-8859-1 with \\u escapes: both read right as UTF-8 for ASCII-escaped files
+                    p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+                    into.putAll(p);
+                    found = true;
+                }
+            }
+            if (!found) {
+                throw new IllegalStateException("messages on the class path: " + resource);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("messages on the class path: " + resource, e);
+        }
     }
 }

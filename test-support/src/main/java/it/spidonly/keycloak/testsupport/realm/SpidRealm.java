@@ -20,6 +20,7 @@ public final class SpidRealm {
         values.put("SP_ENTITY_ID", "https://spid-only.example/" + realm);
         values.put("APP_REDIRECT_URI", "http://127.0.0.1:1/callback");
         values.put("IDP_POST_BINDING", "true");
+        values.put("LOGIN_THEME", "spid-only");
     }
 
     public static SpidRealm named(String realm) {
@@ -46,6 +47,12 @@ public final class SpidRealm {
     /** HTTP-POST (true) or HTTP-Redirect (false) binding for the AuthnRequest to the test IdP. */
     public SpidRealm postBindingAuthnRequest(boolean post) {
         values.put("IDP_POST_BINDING", String.valueOf(post));
+        return this;
+    }
+
+    /** The realm's login theme, e.g. {@code keycloak.v2} for tests of server behaviour independent of our theme. */
+    public SpidRealm loginTheme(String theme) {
+        values.put("LOGIN_THEME", theme);
         return this;
     }
 
