@@ -4,6 +4,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import it.spidonly.keycloak.spid.attributes.SpidAttributeValues;
+
 /**
  * An Italian person's fiscal code (codice fiscale, D.M. 23 dicembre 1976): 16 characters, digit positions possibly
  * replaced by the letters L-V (omocodia), the last one a check character. Read the way people type it: spaces and
@@ -55,8 +57,7 @@ public final class FiscalCode {
     public static String forLogs(String typed) {
         Optional<String> code = normalise(typed);
         if (code.isPresent() && SHAPE.matcher(code.get()).matches()) {
-            String c = code.get();
-            return c.substring(0, 3) + "***" + c.substring(c.length() - 2);
+            return SpidAttributeValues.mask(code.get());
         }
         return typed == null ? null : typed.trim();
     }

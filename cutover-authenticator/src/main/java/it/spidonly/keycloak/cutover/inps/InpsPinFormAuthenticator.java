@@ -38,10 +38,12 @@ final class InpsPinFormAuthenticator implements Authenticator {
     @Override
     public void action(AuthenticationFlowContext context) {
         MultivaluedMap<String, String> input = context.getHttpRequest().getDecodedFormParameters();
+        if (input.containsKey("cancel")) {
+            context.cancelLogin();
+            return;
+        }
         String fiscalCode = input.getFirst(FIELD_FISCAL_CODE);
-        Optional<LegacyCutover> cutover = LegacyCutover.of(context);
-        if (cutover.isPresent() && cutover.get().passed()) {
-            cutover.get().refuseForm(context, CutoverContract.CREDENTIAL_INPS_PIN, fiscalCode, form -> form.createForm(TEMPLATE));
+        if (LegacyCutover.refusedSubmission(context, CutoverContract.CREDENTIAL_INPS_PIN, fiscalCode, form -> form.createForm(TEMPLATE))) {
             return;
         }
         Optional<InpsPinFailure> failure = InpsPinLogin.attempt(context, fiscalCode, input.getFirst(FIELD_PIN));
@@ -50,7 +52,7 @@ final class InpsPinFormAuthenticator implements Authenticator {
             return;
         }
         LoginFormsProvider form = context.form().setAttribute(ATTR_FISCAL_CODE, redisplayable(fiscalCode));
-        cutover.ifPresent(c -> c.decorate(form));
+        LegacyCutover.of(context).ifPresent(c -> c.decorate(form));
         InpsPinFailure why = failure.get();
         if (why.field() != null) {
             form.addError(new FormMessage(why.field(), why.messageKey()));

@@ -1,8 +1,5 @@
 package it.spidonly.keycloak.cutover.legacy;
 
-import java.util.Optional;
-
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -32,14 +29,10 @@ final class CutoverPasswordForm extends PasswordForm {
 
     @Override
     public void action(AuthenticationFlowContext context) {
-        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
-        Optional<LegacyCutover> cutover = LegacyCutover.of(context).filter(LegacyCutover::passed);
-        if (cutover.isPresent() && !form.containsKey("cancel")) {
-            String username = context.getUser() == null ? null : context.getUser().getUsername();
-            cutover.get().refuseForm(context, CutoverContract.CREDENTIAL_PASSWORD, username, this::createLoginForm);
-            return;
+        String username = context.getUser() == null ? null : context.getUser().getUsername();
+        if (!LegacyCutover.refusedSubmission(context, CutoverContract.CREDENTIAL_PASSWORD, username, this::createLoginForm)) {
+            super.action(context);
         }
-        super.action(context);
     }
 
     @Override

@@ -16,22 +16,22 @@ import it.spidonly.keycloak.cutover.CutoverContract;
 public class CutoverResetCredentialChooseUser extends ResetCredentialChooseUser {
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        Optional<LegacyCutover> cutover = LegacyCutover.of(context).filter(LegacyCutover::passed);
-        if (cutover.isPresent()) {
-            cutover.get().refuseWithErrorPage(context, CutoverContract.CREDENTIAL_PASSWORD);
-            return;
+        if (!refused(context)) {
+            super.authenticate(context);
         }
-        super.authenticate(context);
     }
 
     @Override
     public void action(AuthenticationFlowContext context) {
-        Optional<LegacyCutover> cutover = LegacyCutover.of(context).filter(LegacyCutover::passed);
-        if (cutover.isPresent()) {
-            cutover.get().refuseWithErrorPage(context, CutoverContract.CREDENTIAL_PASSWORD);
-            return;
+        if (!refused(context)) {
+            super.action(context);
         }
-        super.action(context);
+    }
+
+    private static boolean refused(AuthenticationFlowContext context) {
+        Optional<LegacyCutover> cutover = LegacyCutover.of(context).filter(LegacyCutover::passed);
+        cutover.ifPresent(c -> c.refuseWithErrorPage(context, CutoverContract.CREDENTIAL_PASSWORD));
+        return cutover.isPresent();
     }
 
     @Override

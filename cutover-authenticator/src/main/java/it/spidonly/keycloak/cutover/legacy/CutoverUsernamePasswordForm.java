@@ -1,8 +1,5 @@
 package it.spidonly.keycloak.cutover.legacy;
 
-import java.util.Optional;
-
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -33,25 +30,15 @@ final class CutoverUsernamePasswordForm extends UsernamePasswordForm {
 
     @Override
     public void action(AuthenticationFlowContext context) {
-        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
-        Optional<LegacyCutover> cutover = LegacyCutover.of(context).filter(LegacyCutover::passed);
-        if (cutover.isPresent() && !form.containsKey("cancel")) {
-            cutover.get().refuseForm(context, CutoverContract.CREDENTIAL_PASSWORD,
-                    form.getFirst(AuthenticationManager.FORM_USERNAME), this::createLoginForm);
-            return;
+        String username = context.getHttpRequest().getDecodedFormParameters().getFirst(AuthenticationManager.FORM_USERNAME);
+        if (!LegacyCutover.refusedSubmission(context, CutoverContract.CREDENTIAL_PASSWORD, username, this::createLoginForm)) {
+            super.action(context);
         }
-        super.action(context);
     }
 
     @Override
     protected Response createLoginForm(LoginFormsProvider form) {
         LegacyCutover.of(session, session.getContext().getRealm()).ifPresentOrElse(cutover -> cutover.decorate(form), () -> LegacyCutover.legacyAllowed(session, session.getContext().getRealm(), form));
         return super.createLoginForm(form);
-    }
-
-    @Override
-    protected Response challenge(AuthenticationFlowContext context, MultivaluedMap<String, String> formData) {
-        LegacyCutover.of(context).ifPresentOrElse(cutover -> cutover.decorate(context.form()), () -> LegacyCutover.legacyAllowed(context.getSession(), context.getRealm(), context.form()));
-        return super.challenge(context, formData);
     }
 }

@@ -114,6 +114,20 @@ public final class LegacyCutover {
         context.forceChallenge(page.apply(form));
     }
 
+    /**
+     * For a legacy form's {@code action}: from the instant, refuses the submission (except "cancel") with
+     * {@link #refuseForm} and answers true; otherwise false, and the caller goes on as Keycloak would.
+     */
+    public static boolean refusedSubmission(AuthenticationFlowContext context, String credentialType, String attemptedUsername,
+                                            Function<LoginFormsProvider, Response> page) {
+        Optional<LegacyCutover> cutover = of(context).filter(LegacyCutover::passed);
+        if (cutover.isEmpty() || context.getHttpRequest().getDecodedFormParameters().containsKey("cancel")) {
+            return false;
+        }
+        cutover.get().refuseForm(context, credentialType, attemptedUsername, page);
+        return true;
+    }
+
     /** Refuses on Keycloak's error page (flows without a form of their own, e.g. the password reset). */
     public void refuseWithErrorPage(AuthenticationFlowContext context, String credentialType) {
         recordRefusal(context, credentialType, null);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,12 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import it.spidonly.keycloak.testsupport.browser.AdminConsole;
 import it.spidonly.keycloak.testsupport.browser.Chromium;
 import it.spidonly.keycloak.testsupport.keycloak.KeycloakServer;
 
@@ -26,8 +24,6 @@ import it.spidonly.keycloak.testsupport.keycloak.KeycloakServer;
 @ExtendWith(KeycloakServer.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CutoverConsoleIT {
-    private static final Duration WAIT = Duration.ofSeconds(90);
-    private static final By TOAST = By.cssSelector("[data-testid=global-alerts] .pf-v5-c-alert");
     private CutoverFixture fixture;
 
     @BeforeAll
@@ -57,40 +53,34 @@ class CutoverConsoleIT {
 
     private void editInConsole(Chromium chromium) {
         String ahead = CutoverFixture.daysFromNow(30);
-        chromium.windowSize(Chromium.DESKTOP).open(fixture.keycloak.baseUrl() + "/admin/master/console/#/" + fixture.name);
-        chromium.await(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("admin");
-        chromium.driver().findElement(By.id("password")).sendKeys("admin");
-        chromium.driver().findElement(By.id("kc-login")).click();
+        AdminConsole console = AdminConsole.open(chromium, fixture.keycloak.baseUrl(), fixture.name).openItem("spid-cutover", ahead);
 
-        chromium.await(WAIT).until(ExpectedConditions.elementToBeClickable(By.cssSelector("a[href*='page-section/spid-cutover']"))).click();
-        chromium.await(WAIT).until(ExpectedConditions.elementToBeClickable(By.linkText(ahead))).click();
-
-        WebElement at = field(chromium, "cutoverAt");
+        WebElement at = console.field("cutoverAt");
         assertEquals(ahead, at.getAttribute("value"));
-        assertEquals("Europe/Rome", field(chromium, "timeZone").getAttribute("value"));
+        assertEquals("Europe/Rome", console.field("timeZone").getAttribute("value"));
         chromium.screenshot("cutover-console-form");
 
-        replaceText(at, "2020-11-15T00:00");
-        WebElement saved = save(chromium);
+        AdminConsole.replaceText(at, "2020-11-15T00:00");
+        WebElement saved = console.save();
         assertTrue(saved.getAttribute("class").contains("pf-m-success"), () -> "success toast: " + saved.getText());
         assertEquals("2020-11-15T00:00", rest().path("cutoverAt").asText());
         assertEquals("PASSED", rest().path("phase").asText(), "the date moved: the cutover has passed");
         chromium.screenshot("cutover-console-date-moved");
 
         chromium.driver().navigate().refresh();
-        field(chromium, "cutoverAt");
+        console.field("cutoverAt");
         WebElement enabled = chromium.driver().findElement(By.cssSelector("input[data-testid='enabled'], #enabled"));
         assertTrue(enabled.isSelected(), "the switch shows on");
         chromium.driver().executeScript("arguments[0].click();", enabled);
-        WebElement off = save(chromium);
+        WebElement off = console.save();
         assertTrue(off.getAttribute("class").contains("pf-m-success"), () -> "success toast: " + off.getText());
         assertEquals(false, rest().path("enabled").asBoolean());
         assertEquals("OFF", rest().path("phase").asText());
         chromium.screenshot("cutover-console-switched-off");
 
         chromium.driver().navigate().refresh();
-        replaceText(field(chromium, "cutoverAt"), "15/11/2020");
-        WebElement refused = save(chromium);
+        AdminConsole.replaceText(console.field("cutoverAt"), "15/11/2020");
+        WebElement refused = console.save();
         String alert = refused.getText();
         assertTrue(refused.getAttribute("class").contains("pf-m-danger"), () -> "error toast: " + alert);
         assertTrue(alert.contains("15/11/2020") && alert.contains("2020-11-15T00:00"), alert);
@@ -100,24 +90,5 @@ class CutoverConsoleIT {
 
     private JsonNode rest() {
         return fixture.admin().get("/" + fixture.name + "/spid-cutover");
-    }
-
-    private static WebElement field(Chromium chromium, String name) {
-        WebElement field = chromium.await(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid='" + name + "']")));
-        chromium.driver().executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
-        return field;
-    }
-
-    private static WebElement save(Chromium chromium) {
-        chromium.driver().executeScript("document.querySelectorAll('[data-testid=global-alerts] li').forEach(e => e.remove());");
-        WebElement save = chromium.driver().findElement(By.cssSelector("[data-testid=save]"));
-        chromium.driver().executeScript("arguments[0].scrollIntoView({block: 'center'});", save);
-        save.click();
-        return chromium.await(WAIT).until(ExpectedConditions.visibilityOfElementLocated(TOAST));
-    }
-
-    private static void replaceText(WebElement field, String text) {
-        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        field.sendKeys(text);
     }
 }
