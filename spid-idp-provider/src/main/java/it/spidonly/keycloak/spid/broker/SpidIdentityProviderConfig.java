@@ -46,7 +46,7 @@ public class SpidIdentityProviderConfig extends SAMLIdentityProviderConfig {
     }
 
     /** SPID profile presets (SPID Regole tecniche, AuthnRequest and Response). */
-    void applySpidProfile(SpidServiceProviderConfig sp) {
+    public void applySpidProfile(SpidServiceProviderConfig sp) {
         if (sp != null) {
             setEntityId(sp.entityId());
             getConfig().put(SIGNATURE_ALGORITHM, sp.signatureAlgorithm());
