@@ -1,20 +1,243 @@
 package it.spidonly.keycloak.it.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import it.spidonly.keycloak.testsupport.browser.OidcTestClient;
+import it.spidonly.keycloak.testsupport.browser.Page;
 import it.spidonly.keycloak.testsupport.cluster.KeycloakCluster;
 import it.spidonly.keycloak.testsupport.cluster.KeycloakClusterExtension;
+import it.spidonly.keycloak.testsupport.cluster.RoundRobinProxy;
 
+/**
+ * The bundle on a two-node Keycloak cluster (PostgreSQL, Infinispan over JGroups with JDBC ping, the image's
+ * build options), behind a round-robin balancer without sticky sessions: one browser, every request to the next
+ * node, and the hops that matter sent to a chosen node.
+ *
+ * <p>One cluster for the whole class (starting one is expensive). Add cluster checks here as further tests with an
+ * {@code @Order} below {@link #LAST}: the last test stops node 1.
+ */
 @ExtendWith(KeycloakClusterExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
+    /** The order of the failover test, which stops node 1: every other test runs before it. */
+    static final int LAST = 1000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String UI_PAGE = "org.keycloak.services.ui.extend.UiPageProvider";
+
+    private KeycloakCluster cluster;
+    private ClusterSpidRealm realm;
+
+    @BeforeAll
+    void realm(KeycloakCluster cluster) {
+        this.cluster = cluster;
+        realm = ClusterSpidRealm.create(cluster, "cluster");
+    }
+
+    @AfterAll
+    void close() {
+        if (realm != null) {
+            realm.close();
+        }
+    }
+
     @Test
-    void twoNodes(KeycloakCluster cluster) {
-        assertEquals(2, cluster.node(1).lastClusterViewSize());
-        assertEquals(2, cluster.node(2).lastClusterViewSize());
+    @Order(1)
+    void bothNodesRunTheImagesKeycloakBuildOnPostgresql() throws Exception {
+        for (int node = 1; node <= 2; node++) {
+            JsonNode info = cluster.node(node).admin().serverInfo();
+            assertEquals(System.getProperty("keycloak.version"), info.path("systemInfo").path("version").asText());
+            assertEquals(2, cluster.node(node).lastClusterViewSize(), "node " + node + " sees both nodes");
+            assertEquals(200, status(cluster.node(node).managementUrl() + "/health/ready"));
+            assertTrue(get(cluster.node(node).managementUrl() + "/metrics").contains("jvm_"), "metrics are enabled");
+        }
+        assertEquals("1", cluster.database().queryOne("select count(*) from realm where name = '" + realm.name() + "'"),
+                "the realm is in the cluster's PostgreSQL database");
+    }
+
+    @Test
+    @Order(2)
+    void aSpidLoginStartedOnNode1CompletesOnNode2() {
+        ClusterLogin login = new ClusterLogin(realm);
+        int before = cluster.balancer().served().size();
+
+        Page idpLogin = login.startOn(1);
+        Page end = login.finishOn(2, idpLogin, "mario.rossi");
+        OidcTestClient.Tokens tokens = login.tokensOn(1, end);
+
+        List<RoundRobinProxy.Served> served = cluster.balancer().served().subList(before, cluster.balancer().served().size());
+        assertEquals(1, ClusterLogin.nodeOf(served, "GET", "/realms/" + realm.name() + "/protocol/openid-connect/auth"));
+        assertEquals(2, ClusterLogin.nodeOf(served, "POST", "/realms/" + realm.name() + "/spid/acs"));
+        assertEquals("rssmra80a01h501u", tokens.idTokenClaims().getStringClaim("preferred_username"));
+        assertEquals("Mario", tokens.idTokenClaims().getStringClaim("given_name"));
+        assertEquals(Set.of(1, 2), served.stream().map(RoundRobinProxy.Served::node).collect(Collectors.toSet()),
+                () -> "no stickiness: the login's requests went to both nodes: " + served);
+    }
+
+    @Test
+    @Order(3)
+    void theSameSamlResponseReplayedToTheOtherNodeIsRefused() {
+        ClusterLogin login = new ClusterLogin(realm);
+        Page end = login.finishOn(2, login.startOn(1), "giulia.bianchi");
+        login.tokensOn(2, end);
+        long since = System.currentTimeMillis() - 1000;
+
+        Page replayed = login.postToAcsOn(1, login.samlResponse, login.relayState);
+
+        assertEquals(1, ClusterLogin.nodeOf(cluster.balancer().served(), "POST", "/realms/" + realm.name() + "/spid/acs"));
+        assertEquals(400, replayed.status(), () -> replayed + "\n" + replayed.body());
+        assertFalse(replayed.isRedirect());
+        JsonNode event = realm.loginError("spid.assertion.replay", since);
+        assertNotNull(event, "node 1 names the replay: it knows the assertion node 2 accepted");
+        assertEquals("invalid_saml_response", event.path("error").asText());
+    }
+
+    @Test
+    @Order(4)
+    void spSettingsSavedThroughNode1AreServedByNode2() {
+        String metadataUrl = cluster.node(2).url() + "/realms/" + realm.name() + "/spid/metadata";
+        assertTrue(get(metadataUrl).contains(">Ministero del Lavoro</"), "node 2 has served (and cached) the old settings");
+        String newName = "Ministero del Lavoro " + UUID.randomUUID().toString().substring(0, 6);
+
+        ObjectNode sp = spComponent(1);
+        ((ArrayNode) sp.path("config").path("organizationDisplayNameIt")).removeAll().add(newName);
+        cluster.node(1).admin().put(realm.path() + "/components/" + sp.path("id").asText(), sp);
+
+        assertTrue(get(metadataUrl).contains(">" + newName + "</"), "node 2's SP metadata shows the change made on node 1");
+        assertEquals(newName, spComponent(2).path("config").path("organizationDisplayNameIt").path(0).asText());
+    }
+
+    @Test
+    @Order(5)
+    void registryStateWrittenThroughNode1IsSeenByNode2() throws Exception {
+        List<String> before = aliases(cluster.node(2).admin().get(realm.path() + "/identity-provider/instances"));
+        assertEquals(List.of(ClusterSpidRealm.IDP_ALIAS), before, "node 2 has loaded the realm's IdPs");
+
+        HttpResponse<String> refreshed = cluster.node(1).admin().send("POST", realm.path() + "/spid-registry/refresh", null);
+        assertEquals(200, refreshed.statusCode(), refreshed.body());
+        List<String> added = new ArrayList<>();
+        JSON.readTree(refreshed.body()).path("added").forEach(a -> added.add(a.isTextual() ? a.asText() : a.path("alias").asText()));
+        assertFalse(added.isEmpty(), refreshed.body());
+
+        List<String> onNode2 = aliases(cluster.node(2).admin().get(realm.path() + "/identity-provider/instances"));
+        assertTrue(onNode2.containsAll(added), () -> "node 2 lists " + onNode2 + ", node 1 added " + added);
+        ClusterLogin browser = new ClusterLogin(realm);
+        String loginPage = browser.app.authorizationUrl().toString();
+        cluster.balancer().sendNextTo(2);
+        Page page = browser.browser.get(loginPage);
+        assertEquals(200, page.status(), page::toString);
+        for (String alias : added) {
+            assertNotNull(page.document().getElementById("social-" + alias), () -> "node 2's login page offers " + alias);
+        }
+    }
+
+    @Test
+    @Order(LAST)
+    void afterNode1StopsSessionsAndRefreshTokensKeepWorkingOnNode2() throws Exception {
+        ClusterLogin login = new ClusterLogin(realm);
+        Page end = login.finishOn(1, login.startOn(1), "francesca.esposito");
+        OidcTestClient.Tokens tokens = login.tokensOn(1, end);
+        int authnRequests = realm.idp.receivedRequests().size();
+
+        cluster.stopNode(1);
+        int since = cluster.balancer().served().size();
+
+        JsonNode refreshed = refresh(tokens.refreshToken());
+        assertFalse(refreshed.path("access_token").asText().isEmpty(), refreshed::toString);
+        JsonNode me = JSON.readTree(get(realm.realmUrl() + "/protocol/openid-connect/userinfo", refreshed.path("access_token").asText()));
+        assertEquals("spsfnc75c62f839w", me.path("preferred_username").asText(), me::toString);
+
+        Page sso = login.browser.get(login.app.authorizationUrl().toString());
+        OidcTestClient.Tokens again = login.tokensOn(2, sso);
+        assertEquals("spsfnc75c62f839w", again.idTokenClaims().getStringClaim("preferred_username"));
+        assertEquals(authnRequests, realm.idp.receivedRequests().size(), "the SSO session was used: no new SPID login");
+        List<RoundRobinProxy.Served> after = cluster.balancer().served().subList(since, cluster.balancer().served().size());
+        assertFalse(after.isEmpty());
+        assertTrue(after.stream().allMatch(s -> s.node() == 2), () -> "node 2 served all: " + after);
+        assertNotEquals(0, cluster.node(2).lastClusterViewSize());
+        assertEquals(1, cluster.node(2).lastClusterViewSize(), "node 2 knows it is alone");
+    }
+
+    private ObjectNode spComponent(int node) {
+        for (JsonNode component : cluster.node(node).admin().get(realm.path() + "/components?type=" + UI_PAGE)) {
+            if ("spid-service-provider".equals(component.path("providerId").asText())) {
+                return (ObjectNode) component;
+            }
+        }
+        throw new AssertionError("no spid-service-provider component in " + realm.name());
+    }
+
+    private static List<String> aliases(JsonNode idps) {
+        List<String> aliases = new ArrayList<>();
+        idps.forEach(idp -> aliases.add(idp.path("alias").asText()));
+        return aliases;
+    }
+
+    private JsonNode refresh(String refreshToken) throws IOException, InterruptedException {
+        String form = "grant_type=refresh_token&client_id=" + ClusterSpidRealm.APP
+                + "&refresh_token=" + URLEncoder.encode(refreshToken, StandardCharsets.UTF_8);
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(realm.realmUrl() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response::body);
+        return JSON.readTree(response.body());
+    }
+
+    private static int status(String url) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static String get(String url) {
+        return get(url, null);
+    }
+
+    private static String get(String url, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), () -> url + ": " + response.body());
+            return response.body();
+        } catch (IOException e) {
+            throw new AssertionError("GET " + url + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted: GET " + url, e);
+        }
     }
 }

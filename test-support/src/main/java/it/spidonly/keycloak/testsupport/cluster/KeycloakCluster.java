@@ -132,7 +132,7 @@ public final class KeycloakCluster implements AutoCloseable {
         }
     }
 
-    /** Stops every node, the balancer, and drops the database. */
+    /** Stops every node and the balancer, deletes the node directories (not their logs), drops the database. */
     @Override
     public void close() {
         RuntimeException failure = null;
@@ -144,6 +144,11 @@ public final class KeycloakCluster implements AutoCloseable {
             }
         }
         balancer.close();
+        for (ClusterNode node : nodes) {
+            if (!node.isRunning()) {
+                ClusterDistribution.delete(node.home()); // 190 MB each; the logs stay beside them
+            }
+        }
         try {
             database.close();
         } catch (RuntimeException e) {
