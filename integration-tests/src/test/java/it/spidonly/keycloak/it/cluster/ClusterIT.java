@@ -13,10 +13,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
@@ -35,6 +38,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import it.spidonly.keycloak.testsupport.browser.OidcTestClient;
 import it.spidonly.keycloak.testsupport.browser.Page;
+import it.spidonly.keycloak.testsupport.cluster.DockerFiles;
 import it.spidonly.keycloak.testsupport.cluster.KeycloakCluster;
 import it.spidonly.keycloak.testsupport.cluster.KeycloakClusterExtension;
 import it.spidonly.keycloak.testsupport.cluster.RoundRobinProxy;
@@ -84,6 +88,17 @@ class ClusterIT {
         }
         assertEquals("1", cluster.database().queryOne("select count(*) from realm where name = '" + realm.name() + "'"),
                 "the realm is in the cluster's PostgreSQL database");
+    }
+
+    @Test
+    @Order(1)
+    void theImagesHealthCheckCommandPassesOnEachReadyNodeAndFailsWithoutOne() throws Exception {
+        List<String> command = healthCheckCommand();
+        for (int node = 1; node <= 2; node++) {
+            int port = URI.create(cluster.node(node).managementUrl()).getPort();
+            assertEquals(0, run(command, port), "HEALTHCHECK of docker/Dockerfile against node " + node);
+        }
+        assertNotEquals(0, run(command, 1), "nothing listens on port 1: unhealthy");
     }
 
     @Test
@@ -187,6 +202,26 @@ class ClusterIT {
         assertTrue(after.stream().allMatch(s -> s.node() == 2), () -> "node 2 served all: " + after);
         assertNotEquals(0, cluster.node(2).lastClusterViewSize());
         assertEquals(1, cluster.node(2).lastClusterViewSize(), "node 2 knows it is alone");
+    }
+
+    /** The exec form of the Dockerfile's HEALTHCHECK CMD, a JSON array, as Docker would run it. */
+    private static List<String> healthCheckCommand() throws IOException {
+        String dockerfile = Files.readString(DockerFiles.locate().dockerfile()).replace("\\\n", " ");
+        Matcher check = Pattern.compile("(?m)^HEALTHCHECK .*? CMD (\\[.*\\])\\s*$").matcher(dockerfile);
+        assertTrue(check.find(), "docker/Dockerfile has a HEALTHCHECK in exec form");
+        List<String> command = new ArrayList<>();
+        JSON.readTree(check.group(1)).forEach(part -> command.add(part.asText()));
+        assertTrue(command.get(command.size() - 1).contains("/dev/tcp/127.0.0.1/9000"), command::toString);
+        return command;
+    }
+
+    private static int run(List<String> command, int managementPort) throws IOException, InterruptedException {
+        List<String> onPort = new ArrayList<>(command);
+        onPort.set(onPort.size() - 1, onPort.get(onPort.size() - 1).replace("/127.0.0.1/9000", "/127.0.0.1/" + managementPort));
+        Process process = new ProcessBuilder(onPort).redirectErrorStream(true).start();
+        process.getInputStream().readAllBytes();
+        assertTrue(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+        return process.exitValue();
     }
 
     private ObjectNode spComponent(int node) {

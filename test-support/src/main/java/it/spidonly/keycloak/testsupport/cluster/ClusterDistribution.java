@@ -55,8 +55,10 @@ public final class ClusterDistribution {
         try {
             if (Files.isRegularFile(built.resolve(STAMP))
                     && Files.readString(built.resolve(STAMP)).equals(stamp)) {
+                System.out.println("Cluster: reusing the Keycloak build in " + built + " (same distribution, jars, conf)");
                 return built;
             }
+            System.out.println("Cluster: kc.sh build in " + built + " (log: " + workDir.resolve("build.log") + ")");
             delete(built);
             Files.createDirectories(workDir);
             copyTree(distribution, built);

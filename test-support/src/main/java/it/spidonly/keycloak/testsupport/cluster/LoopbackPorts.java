@@ -7,11 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Free TCP ports on 127.0.0.1 for the nodes; JGroups ports come with their {@code +100} neighbour free too. */
+/**
+ * Free TCP ports on 127.0.0.1 for the nodes. A JGroups bind port comes with its neighbours free too: {@code +100}
+ * (the spacing the runtime notes ask for) and {@code (port + 50000) mod 65536}, where FD_SOCK2, JGroups' failure
+ * detection, listened on these nodes (bind port 24100: FD_SOCK2 on 8564).
+ */
 final class LoopbackPorts {
 
     /** JGroups also listens on bind port + 100 (FD_SOCK2), so the nodes' bind ports are this far apart at least. */
     static final int JGROUPS_SPACING = 100;
+    /** JGroups' FD_SOCK2 listens on bind port + this offset, modulo 65536. */
+    static final int FAILURE_DETECTION_OFFSET = 50000;
 
     private LoopbackPorts() {
     }
@@ -47,7 +53,8 @@ final class LoopbackPorts {
             boolean allFree = true;
             for (int n = 0; n < nodes && allFree; n++) {
                 ports[n] = base + n * 2 * JGROUPS_SPACING;
-                allFree = isFree(ports[n]) && isFree(ports[n] + JGROUPS_SPACING);
+                allFree = isFree(ports[n]) && isFree(ports[n] + JGROUPS_SPACING)
+                        && isFree((ports[n] + FAILURE_DETECTION_OFFSET) % 65536);
             }
             if (allFree) {
                 return ports;
