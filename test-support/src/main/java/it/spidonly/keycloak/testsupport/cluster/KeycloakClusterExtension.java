@@ -3,6 +3,8 @@ package it.spidonly.keycloak.testsupport.cluster;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -22,13 +24,31 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>A cluster costs a build (40-60 s, reused while nothing changed) and two cold starts, so prefer adding tests to
  * an existing cluster class over a new class. Independent of {@code KeycloakServer} (the shared dev-mode server):
- * its own distribution copy, ports and database. PostgreSQL unreachable: the class is skipped with the reason.
+ * its own distribution copy, ports and database. PostgreSQL unreachable: the class is disabled with the reason
+ * (reported as skipped), never passed.
  * Extra node options: {@link ClusterNodeArgs} on the class.
  */
-public final class KeycloakClusterExtension implements BeforeAllCallback, ParameterResolver {
+public final class KeycloakClusterExtension implements ExecutionCondition, BeforeAllCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(KeycloakClusterExtension.class);
+
+    /**
+     * Without PostgreSQL the class is disabled with the reason, so the report counts its tests as skipped (an
+     * assumption failing in {@code beforeAll} would leave a class of zero tests, which looks like a pass).
+     */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (context.getTestMethod().isPresent() || context.getStore(NAMESPACE).get(Running.class) != null) {
+            return ConditionEvaluationResult.enabled("the class's cluster decides");
+        }
+        String unavailable = PostgresDatabase.unavailableReason();
+        if (unavailable != null) {
+            System.out.println("SKIPPED " + context.getDisplayName() + ": " + unavailable);
+            return ConditionEvaluationResult.disabled(unavailable);
+        }
+        return ConditionEvaluationResult.enabled("PostgreSQL answers");
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {

@@ -19,6 +19,7 @@ public final class PostgresDatabase implements AutoCloseable {
     static final String URL = "cluster.postgres.url";
     static final String USER = "cluster.postgres.user";
     static final String PASSWORD = "cluster.postgres.password";
+    static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
 
     private final String adminUrl;
     private final String user;
@@ -33,12 +34,24 @@ public final class PostgresDatabase implements AutoCloseable {
         this.name = name;
     }
 
+    /** Why the configured PostgreSQL cannot be used (cannot connect), or null when it can. */
+    public static String unavailableReason() {
+        String adminUrl = System.getProperty(URL, DEFAULT_URL);
+        String user = System.getProperty(USER, "postgres");
+        try (Connection connection = DriverManager.getConnection(adminUrl, user, System.getProperty(PASSWORD, ""))) {
+            return connection.isValid(5) ? null : "PostgreSQL at " + adminUrl + " does not answer";
+        } catch (SQLException e) {
+            return "The cluster tests need PostgreSQL: cannot connect to " + adminUrl + " as " + user + " ("
+                    + e.getMessage() + "). Start PostgreSQL or set -D" + URL;
+        }
+    }
+
     /**
      * Creates {@code spid_cluster_<random>}. If the server cannot be reached the calling test is <em>aborted</em>
      * (JUnit reports it skipped, with the reason), never passed.
      */
     public static PostgresDatabase createOrSkip() {
-        String adminUrl = System.getProperty(URL, "jdbc:postgresql://127.0.0.1:5432/postgres");
+        String adminUrl = System.getProperty(URL, DEFAULT_URL);
         String user = System.getProperty(USER, "postgres");
         String password = System.getProperty(PASSWORD, "");
         byte[] random = new byte[6];
