@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -175,6 +176,22 @@ class ClusterIT {
         for (String alias : added) {
             assertNotNull(page.document().getElementById("social-" + alias), () -> "node 2's login page offers " + alias);
         }
+    }
+
+    @Test
+    @Order(900)
+    @Disabled("Issue 5: the scheduled registry refresh does not exist yet. Then: a short interval for this class with"
+            + " @ClusterNodeArgs(\"--spi-...\"), wait for two intervals, and assert that each run happened on one node"
+            + " only (ClusterNode.countInLog of its log line, or the admin events it leaves, summed over the nodes)")
+    void theScheduledRegistryRefreshRunsOnOneNodeOnly() {
+    }
+
+    @Test
+    @Order(901)
+    @Disabled("The help-desk credentials module is not merged yet. Then: its jar in copy-providers of"
+            + " integration-tests/pom.xml and in docker/Dockerfile (ClusterDockerFilesIT demands both), a record"
+            + " written through cluster.node(1).admin(), read through cluster.node(2).admin() and used at node 2's login")
+    void helpDeskRecordsWrittenThroughNode1AreSeenByNode2() {
     }
 
     @Test

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The optimized Keycloak of the cluster: a copy of the unpacked distribution with the bundle's provider jars in
+ * The optimized Keycloak of the cluster: a copy of the unpacked distribution (without its {@code data/}) with the bundle's provider jars in
  * {@code providers/}, {@code docker/keycloak.conf} as {@code conf/keycloak.conf} and {@code kc.sh build} run once,
  * exactly as {@code docker/Dockerfile} builds the image. Then one copy of it per node (Keycloak writes into its
  * own directory). The build is kept and reused while the distribution, the jars and the conf are unchanged
@@ -60,8 +60,13 @@ public final class ClusterDistribution {
             }
             System.out.println("Cluster: kc.sh build in " + built + " (log: " + workDir.resolve("build.log") + ")");
             delete(built);
-            Files.createDirectories(workDir);
-            copyTree(distribution, built);
+            Files.createDirectories(built);
+            // everything but data/: the shared dev-mode test server may be writing there right now
+            try (Stream<Path> entries = Files.list(distribution)) {
+                for (Path entry : entries.filter(p -> !p.getFileName().toString().equals("data")).toList()) {
+                    copyTree(entry, built.resolve(entry.getFileName()));
+                }
+            }
             try (Stream<Path> old = Files.list(built.resolve("providers"))) {
                 for (Path jar : old.filter(p -> p.toString().endsWith(".jar")).toList()) {
                     Files.delete(jar);

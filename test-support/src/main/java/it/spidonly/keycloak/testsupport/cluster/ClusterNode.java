@@ -70,6 +70,14 @@ public final class ClusterNode {
         return process.isAlive();
     }
 
+    /**
+     * How many lines of this node's log match {@code pattern}: e.g. how often a scheduled task ran here, to show
+     * it ran on one node only ({@code cluster.nodes().stream().mapToLong(n -> n.countInLog(ran)).sum() == 1}).
+     */
+    public long countInLog(Pattern pattern) {
+        return log().lines().filter(line -> pattern.matcher(line).find()).count();
+    }
+
     /** The member count of the last cluster view this node logged, 0 if none yet. */
     public int lastClusterViewSize() {
         Matcher view = CLUSTER_VIEW.matcher(log());
