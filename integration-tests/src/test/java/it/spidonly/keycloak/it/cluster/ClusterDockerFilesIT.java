@@ -124,6 +124,28 @@ class ClusterDockerFilesIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void composesTestIdpIsTheOneTheRealmTrustsAndNginxPublishesIt() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(DOCKER.compose()));
+        Map<String, Object> idp = ((Map<String, Map<String, Object>>) compose.get("services")).get("spid-test-idp");
+        List<String> command = (List<String>) idp.get("command");
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < command.size(); i += 2) {
+            options.put(command.get(i), command.get(i + 1));
+        }
+        assertEquals(Set.of("--port", "--entity-id", "--sp-metadata"), options.keySet(), "options SpidTestIdpMain knows");
+        assertEquals(ComposeRealm.IDP_URL, options.get("--entity-id"), "the entityID the realm's SPID IdP expects");
+        assertEquals("http://127.0.0.1:8080/realms/" + ComposeRealm.REALM + "/spid/metadata", options.get("--sp-metadata"));
+        assertTrue(((List<String>) idp.get("ports")).containsAll(List.of("8080:8080", "8190:8190")));
+
+        String nginx = Files.readString(DOCKER.nginxConf());
+        assertTrue(nginx.contains("proxy_pass http://127.0.0.1:" + options.get("--port") + ";"), "nginx publishes the IdP's port");
+        assertTrue(nginx.contains("listen " + java.net.URI.create(ComposeRealm.IDP_URL).getPort() + ";"));
+        assertTrue(nginx.contains("listen " + java.net.URI.create(ComposeRealm.KEYCLOAK_URL).getPort() + ";"));
+        assertEquals("service:spid-test-idp", ((Map<String, Map<String, Object>>) compose.get("services")).get("lb").get("network_mode"));
+    }
+
+    @Test
     void composeImportsTheRealmGeneratedFromTheProjectsTemplate() throws IOException {
         assertEquals(ComposeRealm.json(), Files.readString(DOCKER.composeRealm()),
                 "docker/import is stale: regenerate it with test-support's ComposeRealm (see docker/README.md)");
