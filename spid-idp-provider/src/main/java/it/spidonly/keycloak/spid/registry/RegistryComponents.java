@@ -6,7 +6,7 @@ import org.keycloak.component.ComponentModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.ui.extend.UiPageProvider;
 
-/** Finds the realm's registry settings (at most one {@code spid-registry} component) and stores a refresh's status in it. */
+/** Finds the realm's registry settings: at most one {@code spid-registry} component. */
 final class RegistryComponents {
     private RegistryComponents() {
     }
@@ -14,11 +14,5 @@ final class RegistryComponents {
     static Optional<ComponentModel> of(RealmModel realm) {
         return realm.getComponentsStream(realm.getId(), UiPageProvider.class.getName())
                 .filter(c -> RegistryPage.PROVIDER_ID.equals(c.getProviderId())).findFirst();
-    }
-
-    static void saveStatus(RealmModel realm, ComponentModel component, RegistryStatus status) {
-        ComponentModel copy = new ComponentModel(component);
-        status.writeTo(copy.getConfig());
-        realm.updateComponent(copy);
     }
 }

@@ -3,6 +3,7 @@ package it.spidonly.keycloak.spid.registry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
@@ -26,8 +27,11 @@ import it.spidonly.keycloak.spid.sp.RealmSettingsPage;
 public class RegistryPage extends RealmSettingsPage {
     public static final String PROVIDER_ID = "spid-registry";
     static final String SCHEDULER_TASK = "spid-registry-refresh";
+    private static final String SERVER_WRITE = "statusServerWrite";
 
     private RegistryOptions options = RegistryOptions.from(null);
+    /** Marks the server's own status writes within this node; an admin's save can never carry it. */
+    private final String serverWrite = UUID.randomUUID().toString();
 
     public RegistryPage() {
         super(PROVIDER_ID,
@@ -54,13 +58,25 @@ public class RegistryPage extends RealmSettingsPage {
         return problems;
     }
 
+    /** Stores a refresh's status in the realm's registry settings (the server's write, which {@link #beforeSave} keeps). */
+    void saveStatus(RealmModel realm, ComponentModel component, RegistryStatus status) {
+        ComponentModel copy = new ComponentModel(component);
+        status.writeTo(copy.getConfig());
+        copy.getConfig().putSingle(SERVER_WRITE, serverWrite);
+        realm.updateComponent(copy);
+    }
+
+    /**
+     * The status fields are the server's: a save from the console or the component API keeps the stored status
+     * whatever the form sent; only {@link #saveStatus} and "refresh now" change it.
+     */
     @Override
     protected void beforeSave(KeycloakSession session, RealmModel realm, ComponentModel model) {
+        boolean ours = serverWrite.equals(model.getConfig().getFirst(SERVER_WRITE));
+        model.getConfig().remove(SERVER_WRITE);
         ComponentModel stored = model.getId() == null ? null : realm.getComponent(model.getId());
-        RegistryStatus status = RegistryStatus.of(model.getConfig());
-        if (stored != null) {
-            status = RegistryStatus.newer(RegistryStatus.of(stored.getConfig()), status);
-        }
+        RegistryStatus status = ours ? RegistryStatus.of(model.getConfig())
+                : stored == null ? RegistryStatus.NONE : RegistryStatus.of(stored.getConfig());
         if ("true".equals(model.getConfig().getFirst(RegistrySettings.REFRESH_NOW))) {
             model.getConfig().putSingle(RegistrySettings.REFRESH_NOW, "false");
             RegistryRefresh.Outcome outcome = RegistryRefresh.run(session, realm, RegistrySettings.of(model.getConfig()),
@@ -78,7 +94,7 @@ public class RegistryPage extends RealmSettingsPage {
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {
                 KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
-                        .scheduleTask(new RegistryScheduler(options), options.tickSeconds() * 1000L, SCHEDULER_TASK));
+                        .scheduleTask(new RegistryScheduler(this), options.tickSeconds() * 1000L, SCHEDULER_TASK));
             }
         });
     }

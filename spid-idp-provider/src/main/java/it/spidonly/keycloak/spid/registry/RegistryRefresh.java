@@ -2,6 +2,7 @@ package it.spidonly.keycloak.spid.registry;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 import org.jboss.logging.Logger;
@@ -30,7 +31,7 @@ final class RegistryRefresh {
 
     static Outcome run(KeycloakSession session, RealmModel realm, RegistrySettings settings, RegistryStatus previous,
                        String trigger, RegistryOptions options, Clock clock) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         String nextRun = RegistrySlot.nextRun(now, settings);
         RegistryAggregate registry;
         try {

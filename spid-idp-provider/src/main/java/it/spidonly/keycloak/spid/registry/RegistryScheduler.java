@@ -12,19 +12,20 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.timer.ScheduledTask;
 
 /**
- * Every few seconds on every node: refreshes each realm whose registry is due. A realm is due once per slot of its
- * interval ({@link RegistrySlot}) unless it was refreshed during the slot already; the node that first puts the
- * slot's key into Keycloak's cluster-wide single-use store runs the refresh, the others skip it. Each realm is
+ * Every minute (option {@code tick-seconds}) on every node: refreshes each realm whose registry is due. A realm is due
+ * once per slot of its interval ({@link RegistrySlot}), so a new registry setting is refreshed at the next tick; the
+ * node that first puts the slot's key into Keycloak's cluster-wide single-use store runs the refresh, the others skip
+ * it. A refresh an admin asks for does not move the slots. Each realm is
  * refreshed in its own transaction; the status is stored in the realm's {@code spid-registry} settings.
  */
 final class RegistryScheduler implements ScheduledTask {
     private static final Logger LOG = Logger.getLogger(RegistryScheduler.class);
     static final String TRIGGER = "scheduled";
 
-    private final RegistryOptions options;
+    private final RegistryPage page;
 
-    RegistryScheduler(RegistryOptions options) {
-        this.options = options;
+    RegistryScheduler(RegistryPage page) {
+        this.page = page;
     }
 
     @Override
@@ -53,16 +54,13 @@ final class RegistryScheduler implements ScheduledTask {
         }
         Instant now = Clock.systemUTC().instant();
         RegistrySlot slot = RegistrySlot.at(now, settings.intervalMinutes());
-        RegistryStatus status = RegistryStatus.of(component.getConfig());
-        if (!status.lastAttemptInstant().isBefore(slot.start())) {
-            return;
-        }
         long lifespan = slot.end().getEpochSecond() - now.getEpochSecond() + 60;
         if (!session.singleUseObjects().putIfAbsent(slot.claimKey(realmId), lifespan)) {
             return;
         }
         LOG.infof("SPID registry: scheduled refresh of realm %s, slot %s, runs on this node", realm.getName(), slot.start());
-        RegistryRefresh.Outcome outcome = RegistryRefresh.run(session, realm, settings, status, TRIGGER, options, Clock.systemUTC());
-        RegistryComponents.saveStatus(realm, component, outcome.status());
+        RegistryRefresh.Outcome outcome = RegistryRefresh.run(session, realm, settings, RegistryStatus.of(component.getConfig()),
+                TRIGGER, page.options(), Clock.systemUTC());
+        page.saveStatus(realm, component, outcome.status());
     }
 }

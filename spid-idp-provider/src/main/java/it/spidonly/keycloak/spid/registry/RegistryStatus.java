@@ -60,11 +60,6 @@ public record RegistryStatus(String lastAttempt, String trigger, String result, 
         }
     }
 
-    /** Whichever of two statuses is newer: a form saved from a stale page never hides a later refresh. */
-    static RegistryStatus newer(RegistryStatus a, RegistryStatus b) {
-        return a.lastAttemptInstant().isAfter(b.lastAttemptInstant()) ? a : b;
-    }
-
     private static String get(MultivaluedHashMap<String, String> config, String key) {
         String value = config.getFirst(key);
         return value == null ? "" : value;

@@ -34,15 +34,15 @@ public class SpidRegistryAdminResource {
     private final RealmModel realm;
     private final AdminPermissionEvaluator auth;
     private final AdminEventBuilder adminEvent;
-    private final RegistryOptions options;
+    private final RegistryPage page;
 
     SpidRegistryAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
-                              AdminEventBuilder adminEvent, RegistryOptions options) {
+                              AdminEventBuilder adminEvent, RegistryPage page) {
         this.session = session;
         this.realm = realm;
         this.auth = auth;
         this.adminEvent = adminEvent.resource(ResourceType.IDENTITY_PROVIDER);
-        this.options = options;
+        this.page = page;
     }
 
     @GET
@@ -68,8 +68,8 @@ public class SpidRegistryAdminResource {
         RegistrySettings settings = component.map(c -> RegistrySettings.of(c.getConfig())).orElse(RegistrySettings.DEFAULT);
         RegistryStatus previous = component.map(c -> RegistryStatus.of(c.getConfig())).orElse(RegistryStatus.NONE);
         RegistryRefresh.Outcome outcome = RegistryRefresh.run(session, realm, settings, previous,
-                AdminTrigger.of(auth.adminAuth().getUser()), options, Clock.systemUTC());
-        component.ifPresent(c -> RegistryComponents.saveStatus(realm, c, outcome.status()));
+                AdminTrigger.of(auth.adminAuth().getUser()), page.options(), Clock.systemUTC());
+        component.ifPresent(c -> page.saveStatus(realm, c, outcome.status()));
         if (!outcome.succeeded()) {
             return AdminRefusal.response(session, realm, auth, Response.Status.BAD_GATEWAY, outcome.refusal().reason());
         }

@@ -20,6 +20,6 @@ public class SpidRegistryAdminResourceFactory extends RealmAdminResourceFactory 
     public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
         RegistryPage page = (RegistryPage) session.getKeycloakSessionFactory()
                 .getProviderFactory(UiPageProvider.class, RegistryPage.PROVIDER_ID);
-        return new SpidRegistryAdminResource(session, realm, auth, adminEvent, page.options());
+        return new SpidRegistryAdminResource(session, realm, auth, adminEvent, page);
     }
 }
