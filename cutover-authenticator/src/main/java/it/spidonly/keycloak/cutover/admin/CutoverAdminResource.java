@@ -1,11 +1,6 @@
 package it.spidonly.keycloak.cutover.admin;
 
-import java.text.MessageFormat;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -22,7 +17,6 @@ import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
-import org.keycloak.services.resources.admin.AdminRoot;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import org.keycloak.services.ui.extend.UiPageProvider;
 
@@ -30,6 +24,7 @@ import it.spidonly.keycloak.cutover.settings.CutoverConfig;
 import it.spidonly.keycloak.cutover.settings.CutoverPage;
 import it.spidonly.keycloak.cutover.settings.CutoverSettings;
 import it.spidonly.keycloak.cutover.settings.Cutovers;
+import it.spidonly.keycloak.spid.sp.AdminRefusal;
 
 /**
  * {@code GET} and {@code PUT /admin/realms/{realm}/spid-cutover}: the same realm component the admin console's
@@ -105,14 +100,6 @@ public class CutoverAdminResource {
     }
 
     private Response refusal(String key, Object[] params) {
-        String lang = session.getContext().getRequestHeaders().getAcceptableLanguages().stream().findFirst()
-                .map(l -> l.getLanguage()).filter(l -> !"*".equals(l))
-                .orElse(auth.adminAuth().getToken().getLocale());
-        Properties messages = AdminRoot.getMessages(session, realm, lang, "admin-messages", "messages");
-        String text = new MessageFormat(messages.getProperty(key, key)).format(params == null ? new Object[0] : Arrays.copyOf(params, params.length));
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("error", key);
-        body.put("message", text);
-        return Response.status(Response.Status.BAD_REQUEST).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+        return AdminRefusal.response(session, realm, auth, Response.Status.BAD_REQUEST, key, params);
     }
 }

@@ -14,8 +14,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -39,6 +43,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import it.spidonly.keycloak.testsupport.browser.OidcTestClient;
 import it.spidonly.keycloak.testsupport.browser.Page;
+import it.spidonly.keycloak.testsupport.cluster.ClusterNodeArgs;
 import it.spidonly.keycloak.testsupport.cluster.DockerFiles;
 import it.spidonly.keycloak.testsupport.cluster.KeycloakCluster;
 import it.spidonly.keycloak.testsupport.cluster.KeycloakClusterExtension;
@@ -50,9 +55,11 @@ import it.spidonly.keycloak.testsupport.cluster.RoundRobinProxy;
  * node, and the hops that matter sent to a chosen node.
  *
  * <p>One cluster for the whole class (starting one is expensive). Add cluster checks here as further tests with an
- * {@code @Order} below {@link #LAST}: the last test stops node 1.
+ * {@code @Order} below {@link #LAST}: the last test stops node 1. The nodes' registry scheduler looks for due realms
+ * every 2 s instead of every minute ({@link ClusterNodeArgs}).
  */
 @ExtendWith(KeycloakClusterExtension.class)
+@ClusterNodeArgs("--spi-ui-page--spid-registry--tick-seconds=2")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -60,6 +67,8 @@ class ClusterIT {
     static final int LAST = 1000;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String UI_PAGE = "org.keycloak.services.ui.extend.UiPageProvider";
+    /** How often each node's registry scheduler looks for due realms here (production: every minute). */
+    private static final Duration REGISTRY_TICK = Duration.ofSeconds(2);
 
     private KeycloakCluster cluster;
     private ClusterSpidRealm realm;
@@ -179,11 +188,27 @@ class ClusterIT {
     }
 
     @Test
-    @Order(900)
-    @Disabled("Issue 5: the scheduled registry refresh does not exist yet. Then: a short interval for this class with"
-            + " @ClusterNodeArgs(\"--spi-...\"), wait for two intervals, and assert that each run happened on one node"
-            + " only (ClusterNode.countInLog of its log line, or the admin events it leaves, summed over the nodes)")
-    void theScheduledRegistryRefreshRunsOnOneNodeOnly() {
+    @Order(6)
+    void theScheduledRegistryRefreshRunsOnOneNodeOnly() throws Exception {
+        // the registry settings page, saved through node 1: AgID's registry as shipped, refreshed every 6 hours
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("name", "SPID registry");
+        page.put("providerId", "spid-registry");
+        page.put("providerType", UI_PAGE);
+        page.put("parentId", cluster.node(1).admin().get(realm.path()).path("id").asText());
+        page.put("config", Map.of("source", List.of("bundled"), "refreshIntervalMinutes", List.of("360")));
+        cluster.node(1).admin().post(realm.path() + "/components", page);
+
+        JsonNode status = awaitScheduledRefreshSeenBy(2);
+        assertEquals("ok", status.path("result").asText(), status::toString);
+        // both nodes look for due realms every 2 s (@ClusterNodeArgs): give each of them several more looks at this slot
+        Thread.sleep(REGISTRY_TICK.multipliedBy(5).toMillis());
+
+        Pattern ran = Pattern.compile("SPID registry: scheduled refresh of realm " + Pattern.quote(realm.name()) + ", slot ");
+        long node1 = cluster.node(1).countInLog(ran);
+        long node2 = cluster.node(2).countInLog(ran);
+        assertEquals(1, node1 + node2, () -> "one scheduled refresh in the cluster for this slot: node 1 ran " + node1
+                + ", node 2 ran " + node2);
     }
 
     @Test
@@ -219,6 +244,21 @@ class ClusterIT {
         assertTrue(after.stream().allMatch(s -> s.node() == 2), () -> "node 2 served all: " + after);
         assertNotEquals(0, cluster.node(2).lastClusterViewSize());
         assertEquals(1, cluster.node(2).lastClusterViewSize(), "node 2 knows it is alone");
+    }
+
+    /** The realm's registry status as node {@code node} serves it, once a scheduled refresh has run (at most 2 min). */
+    private JsonNode awaitScheduledRefreshSeenBy(int node) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        JsonNode status = null;
+        while (Instant.now().isBefore(deadline)) {
+            status = cluster.node(node).admin().get(realm.path() + "/spid-registry").path("status");
+            if ("scheduled".equals(status.path("trigger").asText())) {
+                return status;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no scheduled registry refresh within 2 min; status on node " + node + ": " + status
+                + "\n" + cluster.node(1).logTail() + "\n" + cluster.node(2).logTail());
     }
 
     /** The exec form of the Dockerfile's HEALTHCHECK CMD, a JSON array, as Docker would run it. */

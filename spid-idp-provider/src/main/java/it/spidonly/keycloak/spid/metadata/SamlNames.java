@@ -5,6 +5,7 @@ public final class SamlNames {
     public static final String MD = "urn:oasis:names:tc:SAML:2.0:metadata";
     public static final String DS = "http://www.w3.org/2000/09/xmldsig#";
     public static final String XML = "http://www.w3.org/XML/1998/namespace";
+    public static final String MDUI = "urn:oasis:names:tc:SAML:metadata:ui";
     public static final String XMLNS = "http://www.w3.org/2000/xmlns/";
     public static final String SPID = "https://spid.gov.it/saml-extensions";
     public static final String SPID_INVOICING = "https://spid.gov.it/invoicing-extensions";

@@ -26,7 +26,7 @@ final class RegistryEntities {
                     endpoint(idp, "SingleSignOnService", SamlNames.HTTP_REDIRECT),
                     firstNonNull(endpoint(idp, "SingleLogoutService", SamlNames.HTTP_POST),
                             endpoint(idp, "SingleLogoutService", SamlNames.HTTP_REDIRECT)),
-                    signingCertificates(idp)));
+                    signingCertificates(idp), logo(idp)));
         }
         return idps;
     }
@@ -40,6 +40,20 @@ final class RegistryEntities {
         return names.stream().filter(n -> "it".equals(n.getAttributeNS(SamlNames.XML, "lang"))).findFirst()
                 .or(() -> names.stream().findFirst())
                 .map(n -> n.getTextContent().trim()).orElse(entity.getAttribute("entityID"));
+    }
+
+    /** The first {@code https} {@code mdui:Logo} of the IdP's {@code mdui:UIInfo} (SAML V2.0 Metadata UI, 2.1.1). */
+    private static String logo(Element idp) {
+        for (Element extensions : children(idp, "Extensions")) {
+            var logos = extensions.getElementsByTagNameNS(SamlNames.MDUI, "Logo");
+            for (int i = 0; i < logos.getLength(); i++) {
+                String url = logos.item(i).getTextContent().trim();
+                if (url.startsWith("https://")) {
+                    return url;
+                }
+            }
+        }
+        return null;
     }
 
     private static String endpoint(Element idp, String service, String binding) {

@@ -21,12 +21,16 @@ import it.spidonly.keycloak.spid.firstlogin.SpidFirstLoginFlow;
 /**
  * Brings a verified registry into a realm: one SPID IdP per registry entity (alias {@code spid-<host>}), created
  * enabled; an existing one gets the registry's endpoints and certificates (certificate rotations) but keeps what the
- * admin set (enabled, display name and order, level override); a registry-managed IdP that left the registry is
- * disabled, never deleted, so users keep their links.
+ * admin set (enabled, display name and order, level override, logo); a registry-managed IdP that left the registry
+ * is disabled, never deleted, so users keep their links, and enabled again if it comes back.
  */
 public final class RegistryImport {
     /** Config key marking IdPs the registry manages. */
     public static final String MANAGED = "spidRegistryManaged";
+    /** Config key marking IdPs the registry disabled because they left it: enabled again if they come back. */
+    public static final String LEFT = "spidRegistryLeft";
+    /** The login theme's logo key (docs/decisions.md, "Logos through Keycloak's own kcTheme- passthrough"). */
+    static final String LOGO = "kcTheme-spidLogo";
 
     private RegistryImport() {
     }
@@ -52,6 +56,12 @@ public final class RegistryImport {
                 IdentityProviderModel copy = new IdentityProviderModel(existing);
                 copy.getConfig().putAll(endpointsAndKeys(entry));
                 copy.getConfig().put(MANAGED, "true");
+                if ("true".equals(copy.getConfig().remove(LEFT))) {
+                    copy.setEnabled(true);
+                }
+                if (entry.logoUrl() != null) {
+                    copy.getConfig().putIfAbsent(LOGO, entry.logoUrl());
+                }
                 session.identityProviders().update(copy);
                 updated.add(existing.getAlias());
             }
@@ -64,6 +74,7 @@ public final class RegistryImport {
                 .forEach(idp -> {
                     IdentityProviderModel copy = new IdentityProviderModel(idp);
                     copy.setEnabled(false);
+                    copy.getConfig().put(LEFT, "true");
                     session.identityProviders().update(copy);
                     disabled.add(idp.getAlias());
                 });
@@ -79,6 +90,9 @@ public final class RegistryImport {
         config.setTrustEmail(true);
         config.getConfig().putAll(endpointsAndKeys(entry));
         config.getConfig().put(MANAGED, "true");
+        if (entry.logoUrl() != null) {
+            config.getConfig().put(LOGO, entry.logoUrl());
+        }
         config.applySpidProfile(null);
         AuthenticationFlowModel flow = realm.getFlowByAlias(SpidFirstLoginFlow.ALIAS);
         if (flow != null) {

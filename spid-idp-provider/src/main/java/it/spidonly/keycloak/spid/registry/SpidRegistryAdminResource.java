@@ -1,19 +1,18 @@
 package it.spidonly.keycloak.spid.registry;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.keycloak.component.ComponentModel;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
@@ -21,25 +20,43 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
+import it.spidonly.keycloak.spid.sp.AdminRefusal;
+
 /**
- * {@code POST /admin/realms/{realm}/spid-registry/refresh}: verifies the registry and brings it into the realm
- * (manage identity providers needed; an admin event records it). For now the source is the registry copy shipped
- * in the bundle; a configurable URL and the scheduled refresh are the rest of issue 5.
+ * {@code /admin/realms/{realm}/spid-registry}: {@code GET} the registry settings and the status of the last refresh
+ * (view identity providers); {@code POST refresh} reads, verifies and imports the registry now (manage identity
+ * providers; an admin event records what changed). Without a {@code spid-registry} page the bundled copy of AgID's
+ * registry is used. A refused registry answers {@code 502 {"error": key, "message": localised}}, changes no IdP,
+ * and is recorded in the status.
  */
 public class SpidRegistryAdminResource {
-    static final String BUNDLED = "/spid-registry/spid-entities-idps.2025-11-24.xml";
-    static final String BUNDLED_CERT = "/spid-registry/agid-spid-registry-metadata-signing_2024-06-25_2034-06-24.pem";
-
     private final KeycloakSession session;
     private final RealmModel realm;
     private final AdminPermissionEvaluator auth;
     private final AdminEventBuilder adminEvent;
+    private final RegistryPage page;
 
-    SpidRegistryAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+    SpidRegistryAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
+                              AdminEventBuilder adminEvent, RegistryPage page) {
         this.session = session;
         this.realm = realm;
         this.auth = auth;
         this.adminEvent = adminEvent.resource(ResourceType.IDENTITY_PROVIDER);
+        this.page = page;
+    }
+
+    @GET
+    @Path("")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> status() {
+        auth.realm().requireViewIdentityProviders();
+        Optional<ComponentModel> component = RegistryComponents.of(realm);
+        RegistrySettings settings = component.map(c -> RegistrySettings.of(c.getConfig())).orElse(RegistrySettings.DEFAULT);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("configured", component.isPresent());
+        body.put("settings", settings);
+        body.put("status", component.map(c -> RegistryStatus.of(c.getConfig())).orElse(null));
+        return body;
     }
 
     @POST
@@ -47,32 +64,17 @@ public class SpidRegistryAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response refresh() {
         auth.realm().requireManageIdentityProviders();
-        RegistryAggregate registry;
-        try {
-            registry = RegistryAggregate.verify(read(BUNDLED), List.of(certificate()), Clock.systemUTC());
-        } catch (RegistryRejected e) {
-            return Response.status(Response.Status.BAD_GATEWAY).type(MediaType.APPLICATION_JSON)
-                    .entity(Map.of("error", e.reason(), "message", e.getMessage())).build();
+        Optional<ComponentModel> component = RegistryComponents.of(realm);
+        RegistrySettings settings = component.map(c -> RegistrySettings.of(c.getConfig())).orElse(RegistrySettings.DEFAULT);
+        RegistryStatus previous = component.map(c -> RegistryStatus.of(c.getConfig())).orElse(RegistryStatus.NONE);
+        RegistryRefresh.Outcome outcome = RegistryRefresh.run(session, realm, settings, previous,
+                AdminTrigger.of(auth.adminAuth().getUser()), page.options(), Clock.systemUTC());
+        component.ifPresent(c -> page.saveStatus(realm, c, outcome.status()));
+        if (!outcome.succeeded()) {
+            return AdminRefusal.response(session, realm, auth, Response.Status.BAD_GATEWAY, outcome.refusal().reason());
         }
-        RegistryImport.Result result = RegistryImport.apply(session, realm, registry);
         adminEvent.operation(OperationType.UPDATE).resourcePath(session.getContext().getUri())
-                .representation(result).success();
-        return Response.ok(result).build();
-    }
-
-    private static byte[] read(String resource) {
-        try (InputStream in = SpidRegistryAdminResource.class.getResourceAsStream(resource)) {
-            return in.readAllBytes();
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("bundled registry missing: " + resource, e);
-        }
-    }
-
-    private static X509Certificate certificate() {
-        try (InputStream in = SpidRegistryAdminResource.class.getResourceAsStream(BUNDLED_CERT)) {
-            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-        } catch (Exception e) {
-            throw new IllegalStateException("bundled registry certificate missing", e);
-        }
+                .representation(outcome.result()).success();
+        return Response.ok(outcome.result()).build();
     }
 }

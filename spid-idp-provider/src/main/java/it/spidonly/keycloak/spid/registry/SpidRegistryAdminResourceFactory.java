@@ -4,6 +4,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+import org.keycloak.services.ui.extend.UiPageProvider;
 
 import it.spidonly.keycloak.spid.sp.RealmAdminResourceFactory;
 
@@ -17,6 +18,8 @@ public class SpidRegistryAdminResourceFactory extends RealmAdminResourceFactory 
 
     @Override
     public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
-        return new SpidRegistryAdminResource(session, realm, auth, adminEvent);
+        RegistryPage page = (RegistryPage) session.getKeycloakSessionFactory()
+                .getProviderFactory(UiPageProvider.class, RegistryPage.PROVIDER_ID);
+        return new SpidRegistryAdminResource(session, realm, auth, adminEvent, page);
     }
 }

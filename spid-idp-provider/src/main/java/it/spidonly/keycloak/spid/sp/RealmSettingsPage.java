@@ -35,6 +35,13 @@ public abstract class RealmSettingsPage implements UiPageProviderFactory<Compone
     /** What is wrong with the settings about to be saved; empty when they can be saved. */
     protected abstract List<Problem> problems(KeycloakSession session, RealmModel realm, ComponentModel model);
 
+    /**
+     * Runs once the settings passed {@link #problems}, just before Keycloak stores them: a page may complete the model
+     * here (e.g. server-written fields), or refuse with a {@link ComponentValidationException}.
+     */
+    protected void beforeSave(KeycloakSession session, RealmModel realm, ComponentModel model) {
+    }
+
     @Override
     public final void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model) {
         List<Problem> problems = problems(session, realm, model);
@@ -42,6 +49,7 @@ public abstract class RealmSettingsPage implements UiPageProviderFactory<Compone
             Problem first = problems.get(0);
             throw new ComponentValidationException(first.key(), first.params().toArray());
         }
+        beforeSave(session, realm, model);
     }
 
     @Override

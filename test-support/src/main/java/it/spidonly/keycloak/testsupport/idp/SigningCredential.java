@@ -76,6 +76,12 @@ public record SigningCredential(KeyPair keyPair, X509Certificate certificate) {
         }
     }
 
+    /** The certificate as PEM, as an admin pastes it into a form. */
+    public String certificatePem() {
+        return "-----BEGIN CERTIFICATE-----\n" + certificateBase64().replaceAll("(.{64})", "$1\n")
+                + "\n-----END CERTIFICATE-----\n";
+    }
+
     private static String classpathText(String resource) {
         try (InputStream in = SigningCredential.class.getResourceAsStream(resource)) {
             if (in == null) {

@@ -1,0 +1,67 @@
+package it.spidonly.keycloak.spid.registry;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.keycloak.common.util.MultivaluedHashMap;
+
+/**
+ * What the last refresh did, kept beside the settings (read-only fields of the {@code spid-registry} page) so every
+ * node and the admin console see it: when, who asked, the outcome ({@code ok} or the refusal's message key), the
+ * IdPs added, updated and disabled, the last good refresh and the next scheduled one.
+ */
+public record RegistryStatus(String lastAttempt, String trigger, String result, String message, String added,
+                             String updated, String disabled, String lastSuccess, String nextRun) {
+    public static final String OK = "ok";
+    /** Never refreshed. */
+    public static final RegistryStatus NONE = new RegistryStatus("", "", "", "", "", "", "", "", "");
+    static final String LAST_ATTEMPT = "statusLastRefresh";
+    static final String TRIGGER = "statusTrigger";
+    static final String RESULT = "statusResult";
+    static final String MESSAGE = "statusMessage";
+    static final String ADDED = "statusAdded";
+    static final String UPDATED = "statusUpdated";
+    static final String DISABLED = "statusDisabled";
+    static final String LAST_SUCCESS = "statusLastSuccess";
+    static final String NEXT_RUN = "statusNextRun";
+    static final List<String> KEYS = List.of(LAST_ATTEMPT, TRIGGER, RESULT, MESSAGE, ADDED, UPDATED, DISABLED,
+            LAST_SUCCESS, NEXT_RUN);
+
+    public static RegistryStatus of(MultivaluedHashMap<String, String> config) {
+        return new RegistryStatus(get(config, LAST_ATTEMPT), get(config, TRIGGER), get(config, RESULT),
+                get(config, MESSAGE), get(config, ADDED), get(config, UPDATED), get(config, DISABLED),
+                get(config, LAST_SUCCESS), get(config, NEXT_RUN));
+    }
+
+    static RegistryStatus succeeded(Instant at, String trigger, RegistryImport.Result result, String nextRun) {
+        String summary = result.added().size() + " added, " + result.updated().size() + " updated, "
+                + result.disabled().size() + " disabled";
+        return new RegistryStatus(at.toString(), trigger, OK, summary, String.join(", ", result.added()),
+                String.join(", ", result.updated()), String.join(", ", result.disabled()), at.toString(), nextRun);
+    }
+
+    /** A refused refresh: the realm keeps the last good state, which the status still names. */
+    static RegistryStatus failed(Instant at, String trigger, String reason, String message, RegistryStatus previous, String nextRun) {
+        return new RegistryStatus(at.toString(), trigger, reason, message, "", "", "", previous.lastSuccess(), nextRun);
+    }
+
+    public boolean succeeded() {
+        return OK.equals(result);
+    }
+
+    public Instant lastAttemptInstant() {
+        return lastAttempt.isEmpty() ? Instant.EPOCH : Instant.parse(lastAttempt);
+    }
+
+    void writeTo(MultivaluedHashMap<String, String> config) {
+        List<String> values = List.of(lastAttempt, trigger, result, message, added, updated, disabled, lastSuccess, nextRun);
+        for (int i = 0; i < KEYS.size(); i++) {
+            config.putSingle(KEYS.get(i), values.get(i));
+        }
+    }
+
+    private static String get(MultivaluedHashMap<String, String> config, String key) {
+        String value = config.getFirst(key);
+        return value == null ? "" : value;
+    }
+}
