@@ -6,14 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -44,7 +37,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import it.spidonly.keycloak.testsupport.browser.OidcTestClient;
 import it.spidonly.keycloak.testsupport.browser.Page;
 import it.spidonly.keycloak.testsupport.cluster.ClusterNodeArgs;
-import it.spidonly.keycloak.testsupport.cluster.DockerFiles;
 import it.spidonly.keycloak.testsupport.cluster.KeycloakCluster;
 import it.spidonly.keycloak.testsupport.cluster.KeycloakClusterExtension;
 import it.spidonly.keycloak.testsupport.cluster.RoundRobinProxy;
@@ -93,8 +85,8 @@ class ClusterIT {
             JsonNode info = cluster.node(node).admin().serverInfo();
             assertEquals(System.getProperty("keycloak.version"), info.path("systemInfo").path("version").asText());
             assertEquals(2, cluster.node(node).lastClusterViewSize(), "node " + node + " sees both nodes");
-            assertEquals(200, status(cluster.node(node).managementUrl() + "/health/ready"));
-            assertTrue(get(cluster.node(node).managementUrl() + "/metrics").contains("jvm_"), "metrics are enabled");
+            assertEquals(200, ClusterHttp.status(cluster.node(node).managementUrl() + "/health/ready"));
+            assertTrue(ClusterHttp.get(cluster.node(node).managementUrl() + "/metrics").contains("jvm_"), "metrics are enabled");
         }
         assertEquals("1", cluster.database().queryOne("select count(*) from realm where name = '" + realm.name() + "'"),
                 "the realm is in the cluster's PostgreSQL database");
@@ -103,12 +95,12 @@ class ClusterIT {
     @Test
     @Order(1)
     void theImagesHealthCheckCommandPassesOnEachReadyNodeAndFailsWithoutOne() throws Exception {
-        List<String> command = healthCheckCommand();
+        ImageHealthCheck check = ImageHealthCheck.ofDockerfile();
         for (int node = 1; node <= 2; node++) {
             int port = URI.create(cluster.node(node).managementUrl()).getPort();
-            assertEquals(0, run(command, port), "HEALTHCHECK of docker/Dockerfile against node " + node);
+            assertEquals(0, check.exitCodeAgainst(port), "HEALTHCHECK of docker/Dockerfile against node " + node);
         }
-        assertNotEquals(0, run(command, 1), "nothing listens on port 1: unhealthy");
+        assertNotEquals(0, check.exitCodeAgainst(1), "nothing listens on port 1: unhealthy");
     }
 
     @Test
@@ -152,14 +144,14 @@ class ClusterIT {
     @Order(4)
     void spSettingsSavedThroughNode1AreServedByNode2() {
         String metadataUrl = cluster.node(2).url() + "/realms/" + realm.name() + "/spid/metadata";
-        assertTrue(get(metadataUrl).contains(">Ministero del Lavoro</"), "node 2 has served (and cached) the old settings");
+        assertTrue(ClusterHttp.get(metadataUrl).contains(">Ministero del Lavoro</"), "node 2 has served (and cached) the old settings");
         String newName = "Ministero del Lavoro " + UUID.randomUUID().toString().substring(0, 6);
 
         ObjectNode sp = spComponent(1);
         ((ArrayNode) sp.path("config").path("organizationDisplayNameIt")).removeAll().add(newName);
         cluster.node(1).admin().put(realm.path() + "/components/" + sp.path("id").asText(), sp);
 
-        assertTrue(get(metadataUrl).contains(">" + newName + "</"), "node 2's SP metadata shows the change made on node 1");
+        assertTrue(ClusterHttp.get(metadataUrl).contains(">" + newName + "</"), "node 2's SP metadata shows the change made on node 1");
         assertEquals(newName, spComponent(2).path("config").path("organizationDisplayNameIt").path(0).asText());
     }
 
@@ -230,9 +222,10 @@ class ClusterIT {
         cluster.stopNode(1);
         int since = cluster.balancer().served().size();
 
-        JsonNode refreshed = refresh(tokens.refreshToken());
+        JsonNode refreshed = ClusterHttp.refresh(realm.realmUrl(), ClusterSpidRealm.APP, tokens.refreshToken());
         assertFalse(refreshed.path("access_token").asText().isEmpty(), refreshed::toString);
-        JsonNode me = JSON.readTree(get(realm.realmUrl() + "/protocol/openid-connect/userinfo", refreshed.path("access_token").asText()));
+        JsonNode me = JSON.readTree(ClusterHttp.get(realm.realmUrl() + "/protocol/openid-connect/userinfo",
+                refreshed.path("access_token").asText()));
         assertEquals("spsfnc75c62f839w", me.path("preferred_username").asText(), me::toString);
 
         Page sso = login.browser.get(login.app.authorizationUrl().toString());
@@ -242,7 +235,6 @@ class ClusterIT {
         List<RoundRobinProxy.Served> after = cluster.balancer().served().subList(since, cluster.balancer().served().size());
         assertFalse(after.isEmpty());
         assertTrue(after.stream().allMatch(s -> s.node() == 2), () -> "node 2 served all: " + after);
-        assertNotEquals(0, cluster.node(2).lastClusterViewSize());
         assertEquals(1, cluster.node(2).lastClusterViewSize(), "node 2 knows it is alone");
     }
 
@@ -261,26 +253,6 @@ class ClusterIT {
                 + "\n" + cluster.node(1).logTail() + "\n" + cluster.node(2).logTail());
     }
 
-    /** The exec form of the Dockerfile's HEALTHCHECK CMD, a JSON array, as Docker would run it. */
-    private static List<String> healthCheckCommand() throws IOException {
-        String dockerfile = Files.readString(DockerFiles.locate().dockerfile()).replace("\\\n", " ");
-        Matcher check = Pattern.compile("(?m)^HEALTHCHECK .*? CMD (\\[.*\\])\\s*$").matcher(dockerfile);
-        assertTrue(check.find(), "docker/Dockerfile has a HEALTHCHECK in exec form");
-        List<String> command = new ArrayList<>();
-        JSON.readTree(check.group(1)).forEach(part -> command.add(part.asText()));
-        assertTrue(command.get(command.size() - 1).contains("/dev/tcp/127.0.0.1/9000"), command::toString);
-        return command;
-    }
-
-    private static int run(List<String> command, int managementPort) throws IOException, InterruptedException {
-        List<String> onPort = new ArrayList<>(command);
-        onPort.set(onPort.size() - 1, onPort.get(onPort.size() - 1).replace("/127.0.0.1/9000", "/127.0.0.1/" + managementPort));
-        Process process = new ProcessBuilder(onPort).redirectErrorStream(true).start();
-        process.getInputStream().readAllBytes();
-        assertTrue(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
-        return process.exitValue();
-    }
-
     private ObjectNode spComponent(int node) {
         for (JsonNode component : cluster.node(node).admin().get(realm.path() + "/components?type=" + UI_PAGE)) {
             if ("spid-service-provider".equals(component.path("providerId").asText())) {
@@ -294,42 +266,5 @@ class ClusterIT {
         List<String> aliases = new ArrayList<>();
         idps.forEach(idp -> aliases.add(idp.path("alias").asText()));
         return aliases;
-    }
-
-    private JsonNode refresh(String refreshToken) throws IOException, InterruptedException {
-        String form = "grant_type=refresh_token&client_id=" + ClusterSpidRealm.APP
-                + "&refresh_token=" + URLEncoder.encode(refreshToken, StandardCharsets.UTF_8);
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(realm.realmUrl() + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response::body);
-        return JSON.readTree(response.body());
-    }
-
-    private static int status(String url) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private static String get(String url) {
-        return get(url, null);
-    }
-
-    private static String get(String url, String bearer) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, response.statusCode(), () -> url + ": " + response.body());
-            return response.body();
-        } catch (IOException e) {
-            throw new AssertionError("GET " + url + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("Interrupted: GET " + url, e);
-        }
     }
 }
