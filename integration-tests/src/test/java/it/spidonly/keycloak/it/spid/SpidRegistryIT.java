@@ -31,6 +31,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import it.spidonly.keycloak.testsupport.browser.HttpBrowser;
 import it.spidonly.keycloak.testsupport.idp.SigningCredential;
+import it.spidonly.keycloak.testsupport.idp.SpidTestIdp;
+import it.spidonly.keycloak.testsupport.idp.SpidTestIdpSettings;
 import it.spidonly.keycloak.testsupport.idp.TestRegistry;
 import it.spidonly.keycloak.testsupport.keycloak.KeycloakServer;
 
@@ -158,6 +160,20 @@ class SpidRegistryIT {
         settings.put("trustedLocalFile", "true");
         registry.saveOk(settings);
         assertEquals(11, registry.refreshOk().path("added").size());
+    }
+
+    @Test
+    void twoIdpsOnOneHostGetTwoAliases() {
+        try (SpidTestIdp first = SpidTestIdp.start(SpidTestIdpSettings.builder().port(0).spMetadataUrl(fixture.metadataUrl()).build());
+             SpidTestIdp second = SpidTestIdp.start(SpidTestIdpSettings.builder().port(0).spMetadataUrl(fixture.metadataUrl()).build())) {
+            registry.saveOk(fileSettings(TestRegistry.empty().add(first.metadataXml()).add(second.metadataXml()).signedWith(REGISTRY_KEY)));
+            JsonNode added = registry.refreshOk().path("added");
+            assertEquals(2, added.size(), added.toString());
+            assertTrue(texts(added).contains("spid-127-0-0-1"), added.toString());
+            assertEquals(Set.of(first.entityId(), second.entityId()), Set.of(
+                    registry.idp(added.path(0).asText()).path("config").path("idpEntityId").asText(),
+                    registry.idp(added.path(1).asText()).path("config").path("idpEntityId").asText()));
+        }
     }
 
     @Test

@@ -50,8 +50,9 @@ public final class RegistryImport {
             seen.add(entry.entityId());
             IdentityProviderModel existing = byEntityId.get(entry.entityId());
             if (existing == null) {
-                session.identityProviders().create(newIdp(realm, entry));
-                added.add(alias(entry));
+                String alias = freeAlias(session, entry);
+                session.identityProviders().create(newIdp(realm, entry, alias));
+                added.add(alias);
             } else {
                 IdentityProviderModel copy = new IdentityProviderModel(existing);
                 copy.getConfig().putAll(endpointsAndKeys(entry));
@@ -81,9 +82,18 @@ public final class RegistryImport {
         return new Result(added, updated, disabled);
     }
 
-    private static IdentityProviderModel newIdp(RealmModel realm, RegistryIdp entry) {
+    /** {@link #alias}, or, if another IdP (of any entityID) holds it, the alias with a suffix from the entityID. */
+    private static String freeAlias(KeycloakSession session, RegistryIdp entry) {
+        String alias = alias(entry);
+        if (session.identityProviders().getByAlias(alias) == null) {
+            return alias;
+        }
+        return alias + "-" + Integer.toHexString(entry.entityId().hashCode() & 0xfffff);
+    }
+
+    private static IdentityProviderModel newIdp(RealmModel realm, RegistryIdp entry, String alias) {
         SpidIdentityProviderConfig config = new SpidIdentityProviderConfig();
-        config.setAlias(alias(entry));
+        config.setAlias(alias);
         config.setDisplayName(entry.displayName());
         config.setProviderId(SpidIdentityProviderFactory.PROVIDER_ID);
         config.setEnabled(true);
