@@ -3,6 +3,7 @@ package it.spidonly.keycloak.testsupport.browser;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.GeneralException;
 import com.nimbusds.oauth2.sdk.ParseException;
@@ -150,8 +151,9 @@ public final class OidcTestClient {
         if (metadata == null) {
             try {
                 metadata = OIDCProviderMetadata.resolve(issuer, CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS);
+                // the same timeouts as discovery: Nimbus's default of 500 ms fails on a busy machine
                 validator = new IDTokenValidator(issuer, clientId, JWSAlgorithm.RS256,
-                        metadata.getJWKSetURI().toURL());
+                        metadata.getJWKSetURI().toURL(), new DefaultResourceRetriever(CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS));
             } catch (GeneralException e) {
                 throw new IllegalStateException("Bad OpenID provider metadata for " + issuer, e);
             } catch (IOException e) {

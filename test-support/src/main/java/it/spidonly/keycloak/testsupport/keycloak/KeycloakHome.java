@@ -12,11 +12,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** The unpacked distribution that the tests own: its {@code providers/} and {@code data/import/}. */
-final class KeycloakHome {
+public final class KeycloakHome {
 
     private final Path home;
 
-    KeycloakHome(Path home) {
+    public KeycloakHome(Path home) {
         if (!Files.isRegularFile(home.resolve("bin/kc.sh"))) {
             throw new IllegalStateException("No Keycloak distribution at " + home
                     + " (bin/kc.sh missing): run the tests through Maven (mvn verify -pl integration-tests)"
@@ -25,11 +25,11 @@ final class KeycloakHome {
         this.home = home;
     }
 
-    Path path() {
+    public Path path() {
         return home;
     }
 
-    Path kcScript() {
+    public Path kcScript() {
         return home.resolve("bin/kc.sh");
     }
 
@@ -37,7 +37,7 @@ final class KeycloakHome {
      * Makes {@code providers/} hold exactly the jars of {@code source}. A jar is written only when
      * its bytes differ, because any change there makes Quarkus re-run its 20-second build step.
      */
-    void syncProviders(Path source) {
+    public void syncProviders(Path source) {
         Path target = home.resolve("providers");
         try {
             Files.createDirectories(target);

@@ -14,10 +14,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One {@code kc.sh start-dev} process on free loopback ports, from launch to stop. */
-final class KeycloakProcess {
+/**
+ * One Keycloak server process on loopback ports, from launch to stop: the shared {@code kc.sh start-dev} of
+ * {@link KeycloakServer}, or any other {@code kc.sh} command line through {@link #start} (the cluster nodes of
+ * {@code testsupport.cluster}).
+ */
+public final class KeycloakProcess {
 
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(30);
     private static final int LOG_TAIL_LINES = 50;
@@ -41,11 +46,23 @@ final class KeycloakProcess {
 
     static KeycloakProcess launch(KeycloakHome home, KeycloakOptions options, Path logFile) {
         int[] ports = freeLoopbackPorts(2);
-        List<String> command = new ArrayList<>(List.of("/bin/sh", home.kcScript().toString(), "start-dev",
+        List<String> args = new ArrayList<>(List.of("start-dev",
                 "--db=dev-mem", "--cache=local", "--import-realm",
                 "--http-host=127.0.0.1", "--http-port=" + ports[0], "--http-management-port=" + ports[1],
                 "--health-enabled=true", "--hostname-strict=false"));
-        command.addAll(options.args());
+        args.addAll(options.args());
+        return start(home, args, options.env(), ports[0], ports[1], logFile);
+    }
+
+    /**
+     * Runs {@code kc.sh ARGS} in {@code home} with the bootstrap admin of {@link KeycloakAdmin} and {@code env},
+     * stdout and stderr to {@code logFile}. {@code args} must make the server listen on {@code httpPort} and
+     * {@code managementPort}; nothing else is added.
+     */
+    public static KeycloakProcess start(KeycloakHome home, List<String> args, Map<String, String> env,
+                                        int httpPort, int managementPort, Path logFile) {
+        List<String> command = new ArrayList<>(List.of("/bin/sh", home.kcScript().toString()));
+        command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.path().toFile())
                 .redirectErrorStream(true)
@@ -53,25 +70,33 @@ final class KeycloakProcess {
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", KeycloakAdmin.ADMIN_USER);
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", KeycloakAdmin.ADMIN_PASSWORD);
-        builder.environment().putAll(options.env());
+        builder.environment().putAll(env);
         try {
             Files.createDirectories(logFile.getParent());
-            return new KeycloakProcess(builder.start(), ports[0], ports[1], logFile);
+            return new KeycloakProcess(builder.start(), httpPort, managementPort, logFile);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot launch " + command, e);
         }
     }
 
-    int httpPort() {
+    public int httpPort() {
         return httpPort;
     }
 
-    Path logFile() {
+    public int managementPort() {
+        return managementPort;
+    }
+
+    public Path logFile() {
         return logFile;
     }
 
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** Polls {@code /health/ready} on the management port until it answers 200. */
-    void awaitReady(Duration timeout) {
+    public void awaitReady(Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/health/ready"))
                 .timeout(Duration.ofSeconds(5)).build();
@@ -101,7 +126,7 @@ final class KeycloakProcess {
      * SIGTERM to the process we started ({@code kc.sh} forwards it to Java, or is Java after a
      * re-augmentation), then SIGKILL to whatever of its tree is still there after a grace period.
      */
-    synchronized void stop() {
+    public synchronized void stop() {
         if (stopped) {
             return;
         }
@@ -143,7 +168,7 @@ final class KeycloakProcess {
         }
     }
 
-    String logTail() {
+    public String logTail() {
         try {
             String log = new String(Files.readAllBytes(logFile), StandardCharsets.UTF_8);
             List<String> lines = log.lines().toList();
