@@ -10,7 +10,7 @@ import it.spidonly.keycloak.helpdesk.proofing.Refusal;
 /**
  * Reads TD3 (ICAO 9303 Part 4, 4.2.2: two lines of 44) and TD1 (Part 5, 4.2.2: three lines of 30) MRZs and checks
  * every check digit. The layout is told by the number and length of the lines; a wrong shape or character is a
- * {@code helpdesk.mrz.format} refusal.
+ * {@code helpdesk.mrz.format.lines|length|characters} refusal.
  */
 public final class MrzParser {
     public static final String FORMAT = "helpdesk.mrz.format";
@@ -25,15 +25,15 @@ public final class MrzParser {
         Optional<MrzFormat> format = java.util.Arrays.stream(MrzFormat.values())
                 .filter(f -> f.lines == lines.size()).findFirst();
         if (format.isEmpty()) {
-            return MrzOutcome.refused(Refusal.of(FORMAT, "lines", String.valueOf(lines.size())));
+            return MrzOutcome.refused(Refusal.of(FORMAT + ".lines", String.valueOf(lines.size())));
         }
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.length() != format.get().length) {
-                return MrzOutcome.refused(Refusal.of(FORMAT, "length", String.valueOf(i + 1)));
+                return MrzOutcome.refused(Refusal.of(FORMAT + ".length", String.valueOf(i + 1), String.valueOf(format.get().length)));
             }
             if (!line.matches("[A-Z0-9<]+")) {
-                return MrzOutcome.refused(Refusal.of(FORMAT, "characters", String.valueOf(i + 1)));
+                return MrzOutcome.refused(Refusal.of(FORMAT + ".characters", String.valueOf(i + 1)));
             }
         }
         return MrzOutcome.read(format.get() == MrzFormat.TD3 ? td3(lines.get(0), lines.get(1)) : td1(lines.get(0), lines.get(1), lines.get(2)));

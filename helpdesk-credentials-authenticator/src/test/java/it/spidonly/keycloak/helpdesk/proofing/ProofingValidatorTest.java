@@ -57,7 +57,7 @@ class ProofingValidatorTest {
                 Arguments.of("issuingState", "ITA", "helpdesk.eligibility.italy", List.of("ITA")),
                 Arguments.of("emailVerified", false, "helpdesk.eligibility.email-not-validated", List.of()),
                 Arguments.of("noEuEid", null, "helpdesk.eligibility.eu-eid-statement", List.of()),
-                Arguments.of("mrz", List.of("P<USA"), "helpdesk.mrz.format", List.of("lines", "1")));
+                Arguments.of("mrz", List.of("P<USA"), "helpdesk.mrz.format.lines", List.of("1")));
     }
 
     @ParameterizedTest(name = "{0} = {1}: {2}")
