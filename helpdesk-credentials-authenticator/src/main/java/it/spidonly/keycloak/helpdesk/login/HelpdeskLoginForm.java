@@ -76,17 +76,15 @@ final class HelpdeskLoginForm extends AbstractUsernameFormAuthenticator {
         }
         Instant now = Instant.ofEpochMilli(Time.currentTimeMillis());
         boolean activation = false;
+        boolean codeExpired = false;
         if (!HelpdeskPasswords.verify(context.getSession(), context.getRealm(), user, secret)) {
             ActivationCredentials.Check code = ActivationCredentials.check(user, secret == null ? "" : secret, now);
-            if (code == ActivationCredentials.Check.EXPIRED) {
-                stop(context, user, ACTIVATION_EXPIRED, "helpdesk_activation_expired", false);
-                return;
-            }
-            if (code != ActivationCredentials.Check.VALID) {
+            if (code != ActivationCredentials.Check.VALID && code != ActivationCredentials.Check.EXPIRED) {
                 refuse(context, user, Errors.INVALID_USER_CREDENTIALS);
                 return;
             }
             activation = true;
+            codeExpired = code == ActivationCredentials.Check.EXPIRED;
         }
         CredentialState state = HelpdeskUsers.state(user).orElse(CredentialState.REVOKED);
         if (state == CredentialState.REVOKED) {
@@ -95,6 +93,10 @@ final class HelpdeskLoginForm extends AbstractUsernameFormAuthenticator {
         }
         if (state != CredentialState.ISSUED || HelpdeskUsers.credentialExpiresAt(user).map(e -> CredentialExpiry.isExpired(e, now)).orElse(true)) {
             stop(context, user, EXPIRED, "helpdesk_credential_expired", true);
+            return;
+        }
+        if (codeExpired) {
+            stop(context, user, ACTIVATION_EXPIRED, "helpdesk_activation_expired", false);
             return;
         }
         if (!enabledUser(context, user)) {
