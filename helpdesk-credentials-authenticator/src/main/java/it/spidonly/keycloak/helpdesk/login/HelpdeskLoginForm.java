@@ -70,9 +70,14 @@ final class HelpdeskLoginForm extends AbstractUsernameFormAuthenticator {
             refuse(context, null, Errors.USER_NOT_FOUND);
             return;
         }
-        context.setUser(user);
-        if (isDisabledByBruteForce(context, user)) {
-            return;
+        // a revoked user is disabled, and Keycloak refuses a disabled user as soon as it is set on the login (to
+        // anyone): the user is set only when enabled; the right secret of a revoked one learns "revoked" below, a
+        // wrong one "invalid", and guessing a dead credential gains nothing
+        if (user.isEnabled()) {
+            context.setUser(user);
+            if (isDisabledByBruteForce(context, user)) {
+                return;
+            }
         }
         Instant now = Instant.ofEpochMilli(Time.currentTimeMillis());
         boolean activation = false;
@@ -99,6 +104,7 @@ final class HelpdeskLoginForm extends AbstractUsernameFormAuthenticator {
             stop(context, user, ACTIVATION_EXPIRED, "helpdesk_activation_expired", false);
             return;
         }
+        context.setUser(user);
         if (!enabledUser(context, user)) {
             return;
         }

@@ -53,6 +53,13 @@ final class HelpdeskCitizen {
         return browser.submit(page.element("form#kc-otp-login-form"), Map.of("otp", nextCode()));
     }
 
+    /** The same authenticator app on another device (its codes already used stay used). */
+    HelpdeskCitizen sameAppAs(HelpdeskCitizen other) {
+        totpSecret = other.totpSecret;
+        lastStep = other.lastStep;
+        return this;
+    }
+
     /** A code never used before (Keycloak accepts each once; its look-ahead window lets the next step's code in). */
     private String nextCode() {
         long step = Math.max(Instant.now().getEpochSecond() / 30, lastStep + 1);
@@ -86,7 +93,7 @@ final class HelpdeskCitizen {
 
     /** The page's message (Keycloak's alert or field error), or "". */
     static String message(Page page) {
-        Element text = page.document().selectFirst(".kc-feedback-text, #input-error, .pf-v5-c-helper-text__item-text, .pf-v5-c-alert__title");
+        Element text = page.document().selectFirst("#error-summary, .kc-feedback-text, #input-error, .pf-v5-c-helper-text__item-text, .pf-v5-c-alert__title");
         return text == null ? "" : text.text();
     }
 }

@@ -88,8 +88,7 @@ class HelpdeskCredentialsIT {
         assertEquals(HELPDESK_ACR, first.idTokenClaims().getStringClaim("acr"));
         assertEquals(activation.username(), first.idTokenClaims().getStringClaim("preferred_username"));
 
-        HelpdeskCitizen later = new HelpdeskCitizen(fixture, "en");
-        later.totpSecret = ann.totpSecret;
+        HelpdeskCitizen later = new HelpdeskCitizen(fixture, "en").sameAppAs(ann);
         OidcTestClient.Tokens second = later.login(activation.username(), PASSWORD);
         assertEquals(HELPDESK_ACR, second.idTokenClaims().getStringClaim("acr"));
 
@@ -248,6 +247,21 @@ class HelpdeskCredentialsIT {
         Page old = user.submit(user.loginPage(), first.username(), first.code());
         assertEquals("Invalid username or password.", message(old), "the first code no longer works");
         user.activate(second, PASSWORD);
+    }
+
+    @Test
+    void repeatedWrongPasswordsLockTheAccountForAWhile() {
+        HelpdeskFixture.Activation activation = fixture.issued(HelpdeskFixture.newEmail("brute"));
+        new HelpdeskCitizen(fixture, "en").activate(activation, PASSWORD);
+        HelpdeskCitizen attacker = new HelpdeskCitizen(fixture, "en");
+        for (int i = 0; i < 5; i++) {
+            Page wrong = attacker.submit(attacker.loginPage(), activation.username(), "wrong password " + i);
+            assertEquals("Invalid username or password.", message(wrong));
+        }
+        HelpdeskCitizen owner = new HelpdeskCitizen(fixture, "en");
+        Page locked = owner.submit(owner.loginPage(), activation.username(), PASSWORD);
+        assertTrue(locked.document().selectFirst("form#kc-otp-login-form") == null, "the right password does not pass while locked");
+        assertFalse(reachedApp(locked));
     }
 
     @Test

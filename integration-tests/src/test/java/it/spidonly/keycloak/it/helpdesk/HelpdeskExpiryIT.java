@@ -49,9 +49,11 @@ class HelpdeskExpiryIT {
     }
 
     @Test
-    void anExpiredCredentialIsRefusedWithTheReasonInTheUsersLanguage() throws InterruptedException {
+    void anExpiredCredentialIsRefusedWithTheReasonInTheUsersLanguageNotTheBrowsers() throws InterruptedException {
         String email = HelpdeskFixture.newEmail("expiring");
-        JsonNode record = fixture.recorded(Proofings.usPassport(email));
+        Map<String, Object> proofing = new java.util.LinkedHashMap<>(Proofings.usPassport(email));
+        proofing.put("locale", "it");
+        JsonNode record = fixture.recorded(proofing);
         HelpdeskApi.Answer approved = fixture.two.post("/records/" + record.path("id").asText() + "/approve", Map.of());
         assertEquals(200, approved.status(), approved::toString);
         Instant expiresAt = Instant.parse(approved.body().path("credentialExpiresAt").asText());
@@ -63,7 +65,7 @@ class HelpdeskExpiryIT {
             Thread.sleep(500);
         }
 
-        HelpdeskCitizen user = new HelpdeskCitizen(fixture, "it");
+        HelpdeskCitizen user = new HelpdeskCitizen(fixture, "en");
         Page refused = user.submit(user.loginPage(), activation.username(), activation.code());
         assertEquals(403, refused.status(), refused::toString);
         assertTrue(message(refused).startsWith("Le tue credenziali dell'Help Desk sono scadute"), message(refused));

@@ -12,7 +12,8 @@ import java.util.Map;
  * {@code helpdesk-operator}) and a user without the role, an operator client with the password grant
  * ({@code helpdesk-console}), a public OIDC app with the help-desk acr mapper, the browser flow
  * "helpdesk browser" (cookie, or help-desk form then Keycloak's OTP form), the help-desk required actions, brute-force
- * protection, events and admin events with details, SMTP on loopback. From {@code realms/helpdesk-realm-template.json}.
+ * protection, events and admin events with details, SMTP on loopback. The operator client also logs in through
+ * the browser (flow "operator browser", username and password) for the operators' web page. From {@code realms/helpdesk-realm-template.json}.
  */
 public final class HelpdeskRealm {
     public static final String OPERATOR_ONE = "operator.one";
@@ -32,6 +33,8 @@ public final class HelpdeskRealm {
         values.put("OPERATOR_PASSWORD", OPERATOR_PASSWORD);
         values.put("APP", APP);
         values.put("APP_REDIRECT_URI", APP_REDIRECT_URI);
+        // flow bindings of clients name flows by id: one per realm
+        values.put("OPERATOR_FLOW_ID", java.util.UUID.randomUUID().toString());
     }
 
     public static HelpdeskRealm named(String realm) {
@@ -48,6 +51,11 @@ public final class HelpdeskRealm {
     public HelpdeskRealm cap(String isoPeriodOrDuration) {
         values.put("CAP", isoPeriodOrDuration);
         return this;
+    }
+
+    /** The operators' web page of {@code realm} on the server at {@code baseUrl}. */
+    public static String consoleUrl(String baseUrl, String realm) {
+        return baseUrl + "/realms/" + realm + "/helpdesk-console/";
     }
 
     public String realm() {
