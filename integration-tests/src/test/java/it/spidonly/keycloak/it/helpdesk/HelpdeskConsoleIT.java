@@ -109,7 +109,12 @@ class HelpdeskConsoleIT {
     private void signIn(Chromium chromium, String operator) {
         WebDriver d = chromium.driver();
         d.get(HelpdeskRealm.consoleUrl(fixture.keycloak.baseUrl(), fixture.realm));
-        chromium.await(Duration.ofSeconds(60)).until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        try {
+            chromium.await(Duration.ofSeconds(60)).until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            String source = d.getPageSource();
+            throw new AssertionError("no login page at " + d.getCurrentUrl() + ": " + source.substring(0, Math.min(1500, source.length())), e);
+        }
         d.findElement(By.id("username")).sendKeys(operator);
         d.findElement(By.id("password")).sendKeys(HelpdeskRealm.OPERATOR_PASSWORD);
         d.findElement(By.cssSelector("#kc-form-login [type=submit], #kc-login")).click();
