@@ -3,7 +3,7 @@
 // (sessionStorage, this tab only); the token lives in memory.
 'use strict';
 (function () {
-  const realmPath = location.pathname.replace(/\/helpdesk-console(\/.*)?$/, '');          // /realms/{realm}
+  const realmPath = location.pathname.replace(/\/helpdesk-console(\/[^/]*)?$/, '');     // /realms/{realm}
   const api = '/admin' + realmPath + '/helpdesk';
   const redirectUri = location.origin + realmPath + '/helpdesk-console/';
   const clientId = 'helpdesk-console';

@@ -203,7 +203,9 @@ final class HelpdeskOperations {
         try {
             ActivationMail.send(session, realm, user, code, now.plus(left.compareTo(validity) < 0 ? left : validity));
         } catch (EmailException e) {
-            LOG.warnf("help-desk activation e-mail for user %s in realm %s failed: %s", user.getUsername(), realm.getName(), e.getMessage());
+            // the mail error may name the address: only at debug
+            LOG.warnf("help-desk activation e-mail for user %s in realm %s failed", user.getUsername(), realm.getName());
+            LOG.debugf(e, "help-desk activation e-mail failure for user %s", user.getUsername());
             throw new HelpdeskProblem(502, "helpdesk.mail.failed");
         }
         user.setSingleAttribute(ACTIVATION_SENT_AT, now.toString());

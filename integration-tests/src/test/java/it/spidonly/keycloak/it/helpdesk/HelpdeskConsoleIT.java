@@ -39,7 +39,7 @@ class HelpdeskConsoleIT {
 
     @BeforeAll
     void realm(KeycloakServer keycloak) {
-        fixture = HelpdeskFixture.create(keycloak, MAIL, "helpdesk-console", "P2Y");
+        fixture = HelpdeskFixture.create(keycloak, MAIL, "helpdesk-web", "P2Y");
     }
 
     @AfterAll
