@@ -53,9 +53,11 @@ public class HelpdeskAdminResource {
     @Path("records")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response record(ProofingRequest request) {
+    public Response record(String body) {
         return answer(() -> {
-            RecordView view = operations().record(request == null ? null : request.toInput());
+            HelpdeskOperations operations = operations();
+            ProofingRequest request = JsonBodies.read(body, ProofingRequest.class);
+            RecordView view = operations.record(request == null ? null : request.toInput());
             return Response.status(Response.Status.CREATED).entity(view).build();
         });
     }
@@ -77,24 +79,35 @@ public class HelpdeskAdminResource {
 
     @POST
     @Path("records/{id}/approve")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     @Produces(MediaType.APPLICATION_JSON)
-    public Response approve(@PathParam("id") String id, DecisionRequest decision) {
-        return answer(() -> Response.ok(operations().approve(id, decision)).build());
+    public Response approve(@PathParam("id") String id, String body) {
+        return answer(() -> {
+            HelpdeskOperations operations = operations();
+            return Response.ok(operations.approve(id, JsonBodies.read(body, DecisionRequest.class))).build();
+        });
     }
 
     @POST
     @Path("records/{id}/revoke")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response revoke(@PathParam("id") String id, DecisionRequest decision) {
-        return answer(() -> Response.ok(operations().revoke(id, decision)).build());
+    public Response revoke(@PathParam("id") String id, String body) {
+        return answer(() -> {
+            HelpdeskOperations operations = operations();
+            return Response.ok(operations.revoke(id, JsonBodies.read(body, DecisionRequest.class))).build();
+        });
     }
 
     @POST
     @Path("records/{id}/reissue")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     @Produces(MediaType.APPLICATION_JSON)
-    public Response reissue(@PathParam("id") String id, DecisionRequest decision) {
-        return answer(() -> Response.ok(operations().reissue(id, decision)).build());
+    public Response reissue(@PathParam("id") String id, String body) {
+        return answer(() -> {
+            HelpdeskOperations operations = operations();
+            return Response.ok(operations.reissue(id, JsonBodies.read(body, DecisionRequest.class))).build();
+        });
     }
 
     private HelpdeskOperations operations() {

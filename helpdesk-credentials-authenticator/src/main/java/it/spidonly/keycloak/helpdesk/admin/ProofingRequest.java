@@ -2,12 +2,9 @@ package it.spidonly.keycloak.helpdesk.admin;
 
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-
 import it.spidonly.keycloak.helpdesk.proofing.ProofingInput;
 
 /** {@code POST /admin/realms/{realm}/helpdesk/records}: a proofing as the operator recorded it (see openapi.yaml). */
-@JsonIgnoreProperties(ignoreUnknown = false)
 public class ProofingRequest {
     public String documentType;
     public String documentNumber;

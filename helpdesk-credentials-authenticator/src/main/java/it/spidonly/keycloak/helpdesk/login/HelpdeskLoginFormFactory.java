@@ -29,9 +29,13 @@ public class HelpdeskLoginFormFactory implements AuthenticatorFactory {
         return "Help-desk credentials form";
     }
 
+    /**
+     * The "password" category although the credential type is {@code helpdesk-password}: Keycloak 26's brute-force
+     * detector counts failures only for the password, OTP and recovery-code categories, and our form must count.
+     */
     @Override
     public String getReferenceCategory() {
-        return "helpdesk-password";
+        return "password";
     }
 
     @Override

@@ -187,6 +187,19 @@ class HelpdeskCredentialsIT {
         HelpdeskApi.Answer noBody = fixture.one.post("/records", "null");
         assertEquals(400, noBody.status(), noBody::toString);
         assertEquals("helpdesk.input.body", noBody.error());
+        HelpdeskApi.Answer notJson = fixture.one.post("/records", "{\"surname\": ");
+        assertEquals(400, notJson.status(), notJson::toString);
+        assertEquals("The request body is not valid JSON.", notJson.message());
+        Map<String, Object> extra = new java.util.LinkedHashMap<>(Proofings.usPassport(HelpdeskFixture.newEmail("extra")));
+        extra.put("photo", "base64...");
+        HelpdeskApi.Answer unknownField = fixture.one.post("/records", extra);
+        assertEquals(400, unknownField.status(), unknownField::toString);
+        assertEquals("Unknown field: photo.", unknownField.message());
+        Map<String, Object> wrongType = new java.util.LinkedHashMap<>(Proofings.usPassport(HelpdeskFixture.newEmail("type")));
+        wrongType.put("emailVerified", java.util.List.of("yes"));
+        HelpdeskApi.Answer badType = fixture.one.post("/records", wrongType);
+        assertEquals(400, badType.status(), badType::toString);
+        assertEquals("Invalid value in field emailVerified.", badType.message());
 
         HelpdeskApi.Answer unknown = fixture.one.post("/records/00000000-0000-0000-0000-000000000000/approve", Map.of());
         assertEquals(404, unknown.status(), unknown::toString);
