@@ -133,7 +133,7 @@ final class HelpdeskLoginForm extends AbstractUsernameFormAuthenticator {
         if (signOut) {
             SignOut.everywhere(context.getSession(), context.getRealm(), user);
         }
-        context.getEvent().user(user).detail("reason", error).error(Errors.USER_DISABLED);
+        context.getEvent().user(user).error(error);
         Response page = context.form().setError(message).createErrorPage(Response.Status.FORBIDDEN);
         context.forceChallenge(page);
     }

@@ -241,6 +241,8 @@ class HelpdeskCredentialsIT {
         assertEquals(403, refused.status(), refused::toString);
         assertEquals("Your Help Desk credentials have been revoked and no longer work. If you do not know why, contact the Help Desk.", message(refused));
 
+        String loginEvents = fixture.loginEvents().toString();
+        assertTrue(loginEvents.contains("\"error\":\"helpdesk_credential_revoked\""), loginEvents);
         String events = fixture.adminEvents().toString();
         assertTrue(events.contains("/revoke") && events.contains("document reported lost") && events.contains("police-report-7"), events);
         HelpdeskApi.Answer twice = fixture.two.post("/records/" + activation.recordId() + "/revoke", Map.of("reason", "again"));
