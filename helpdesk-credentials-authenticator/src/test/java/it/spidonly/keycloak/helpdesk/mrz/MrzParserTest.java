@@ -114,6 +114,19 @@ class MrzParserTest {
         assertEquals(MrzParser.FORMAT + "." + what, refusal.key());
     }
 
+    /** Part 5, 4.2.2.1 note: a number longer than 9 characters goes on in the optional data, its check digit last. */
+    @Test
+    void td1LongDocumentNumbersContinueInTheOptionalData() {
+        String number = "D23145890AB";
+        String rest = number.substring(9) + MrzCheckDigit.of(number);
+        String line1 = "I<UTO" + number.substring(0, 9) + "<" + (rest + "<".repeat(15)).substring(0, 15);
+        String line2start = "7408122F1204159UTO<<<<<<<<<<<";
+        String composite = line1.substring(5, 30) + line2start.substring(0, 7) + line2start.substring(8, 15) + line2start.substring(18, 29);
+        MrzReading r = MrzParser.parse(List.of(line1, line2start + MrzCheckDigit.of(composite), TD1.get(2))).reading().orElseThrow();
+        assertEquals(List.of(), r.failedChecks());
+        assertEquals(number, r.documentNumber());
+    }
+
     @Test
     void linesAreTrimmedAndUpperCased() {
         MrzReading r = MrzParser.parse(List.of("  " + TD3.get(0).toLowerCase(), TD3.get(1) + "  ")).reading().orElseThrow();
