@@ -79,6 +79,11 @@ class HelpdeskCredentialsIT {
         assertEquals(HelpdeskRealm.OPERATOR_TWO, approved.body().path("approvedBy").asText());
         assertTrue(approved.body().path("activationPending").asBoolean());
 
+        HelpdeskApi.Answer twice = fixture.two.post("/records/" + id + "/approve", Map.of());
+        assertEquals(409, twice.status(), twice::toString);
+        assertEquals("The record is not waiting for approval (state ISSUED).", twice.message());
+        assertEquals(1, fixture.mailsTo(email), "one e-mail, one code");
+
         HelpdeskFixture.Activation activation = fixture.activationMail(email, id);
         assertEquals(record.path("username").asText(), activation.username());
         assertTrue(activation.code().matches("[A-Z2-9]{4}(-[A-Z2-9]{4}){3}"), activation.code());
@@ -247,6 +252,9 @@ class HelpdeskCredentialsIT {
         assertTrue(events.contains("/revoke") && events.contains("document reported lost") && events.contains("police-report-7"), events);
         HelpdeskApi.Answer twice = fixture.two.post("/records/" + activation.recordId() + "/revoke", Map.of("reason", "again"));
         assertEquals(409, twice.status(), twice::toString);
+        HelpdeskApi.Answer reissue = fixture.two.post("/records/" + activation.recordId() + "/reissue", Map.of());
+        assertEquals(409, reissue.status(), reissue::toString);
+        assertEquals("The record has no issued credential (state REVOKED).", reissue.message());
     }
 
     @Test
@@ -300,6 +308,9 @@ class HelpdeskCredentialsIT {
         JsonNode byEmail = fixture.two.get("/records?email=" + URLEncoder.encode(email, StandardCharsets.UTF_8)).body();
         assertEquals(record.path("id").asText(), byEmail.get(0).path("id").asText());
         assertNotNull(fixture.two.get("/records/" + record.path("id").asText()).body().path("mrzLines").get(1));
+        HelpdeskApi.Answer half = fixture.two.get("/records?issuingState=US");
+        assertEquals(400, half.status(), half::toString);
+        assertEquals("Search by document needs both issuingState and documentNumber.", half.message());
     }
 
     private HttpResponse<String> refresh(String refreshToken) throws Exception {
