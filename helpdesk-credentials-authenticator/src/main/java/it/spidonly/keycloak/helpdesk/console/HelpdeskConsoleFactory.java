@@ -1,0 +1,39 @@
+package it.spidonly.keycloak.helpdesk.console;
+
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.services.resource.RealmResourceProvider;
+import org.keycloak.services.resource.RealmResourceProviderFactory;
+
+/** Mounts {@link HelpdeskConsoleResource} at {@code /realms/{realm}/helpdesk-console}. Stateless. */
+public class HelpdeskConsoleFactory implements RealmResourceProviderFactory, RealmResourceProvider {
+    public static final String ID = "helpdesk-console";
+
+    @Override
+    public RealmResourceProvider create(KeycloakSession session) {
+        return this;
+    }
+
+    @Override
+    public Object getResource() {
+        return new HelpdeskConsoleResource();
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,154 @@
+package it.spidonly.keycloak.helpdesk.login;
+
+import java.time.Instant;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
+import org.keycloak.common.util.Time;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.services.managers.AuthenticationManager;
+import org.keycloak.services.messages.Messages;
+
+import it.spidonly.keycloak.helpdesk.activation.ActivationCredentials;
+import it.spidonly.keycloak.helpdesk.activation.HelpdeskPasswords;
+import it.spidonly.keycloak.helpdesk.lifecycle.CredentialExpiry;
+import it.spidonly.keycloak.helpdesk.lifecycle.CredentialState;
+import it.spidonly.keycloak.helpdesk.lifecycle.SignOut;
+import it.spidonly.keycloak.helpdesk.proofing.HelpdeskUsers;
+
+/**
+ * The help-desk user's username form (Keycloak's login page: username and one secret). Only help-desk users pass.
+ * The secret is the help-desk password ({@code helpdesk-password}), or, before activation, the one-time activation
+ * code: then the code is used up, the old password and OTP go, and the user must set a password and enrol TOTP
+ * (required actions) before the login ends. Checked before telling anything: a wrong secret is a plain "invalid
+ * username or password" counted by Keycloak's brute-force detector; only the right secret of a revoked or expired
+ * credential learns why it no longer works (page 403, sessions ended). Keycloak's {@code password} is never checked.
+ */
+final class HelpdeskLoginForm extends AbstractUsernameFormAuthenticator {
+    private static final Logger LOG = Logger.getLogger(HelpdeskLoginForm.class);
+    static final String EXPIRED = it.spidonly.keycloak.helpdesk.HelpdeskContract.MSG_EXPIRED;
+    static final String REVOKED = it.spidonly.keycloak.helpdesk.HelpdeskContract.MSG_REVOKED;
+    static final String ACTIVATION_EXPIRED = "helpdeskActivationExpired";
+    /** User-session note read by the acr mapper: the session was opened through the help-desk path. */
+    static final String SESSION_NOTE = it.spidonly.keycloak.helpdesk.HelpdeskContract.SESSION_NOTE;
+
+    HelpdeskLoginForm(KeycloakSession session) {
+    }
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        context.challenge(context.form().createLoginUsernamePassword());
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        if (form.containsKey("cancel")) {
+            context.cancelLogin();
+            return;
+        }
+        String username = form.getFirst(AuthenticationManager.FORM_USERNAME);
+        String secret = form.getFirst("password");
+        if (username == null || username.isBlank()) {
+            refuse(context, null, Errors.USER_NOT_FOUND);
+            return;
+        }
+        username = username.strip();
+        context.getEvent().detail(Details.USERNAME, username);
+        context.getAuthenticationSession().setAuthNote(ATTEMPTED_USERNAME, username);
+        UserModel user = KeycloakModelUtils.findUserByNameOrEmail(context.getSession(), context.getRealm(), username);
+        if (!HelpdeskUsers.isHelpdeskUser(user)) {
+            refuse(context, null, Errors.USER_NOT_FOUND);
+            return;
+        }
+        // a revoked user is disabled, and Keycloak refuses a disabled user as soon as it is set on the login (to
+        // anyone): the user is set only when enabled; the right secret of a revoked one learns "revoked" below, a
+        // wrong one "invalid", and guessing a dead credential gains nothing
+        if (user.isEnabled()) {
+            context.setUser(user);
+            if (isDisabledByBruteForce(context, user)) {
+                return;
+            }
+        }
+        Instant now = Instant.ofEpochMilli(Time.currentTimeMillis());
+        boolean activation = false;
+        boolean codeExpired = false;
+        if (!HelpdeskPasswords.verify(context.getSession(), context.getRealm(), user, secret)) {
+            ActivationCredentials.Check code = ActivationCredentials.check(user, secret == null ? "" : secret, now);
+            if (code != ActivationCredentials.Check.VALID && code != ActivationCredentials.Check.EXPIRED) {
+                refuse(context, user, Errors.INVALID_USER_CREDENTIALS);
+                return;
+            }
+            activation = true;
+            codeExpired = code == ActivationCredentials.Check.EXPIRED;
+        }
+        CredentialState state = HelpdeskUsers.state(user).orElse(CredentialState.REVOKED);
+        if (state == CredentialState.REVOKED) {
+            stop(context, user, REVOKED, "helpdesk_credential_revoked", true);
+            return;
+        }
+        if (state != CredentialState.ISSUED || HelpdeskUsers.credentialExpiresAt(user).map(e -> CredentialExpiry.isExpired(e, now)).orElse(true)) {
+            stop(context, user, EXPIRED, "helpdesk_credential_expired", true);
+            return;
+        }
+        if (codeExpired) {
+            stop(context, user, ACTIVATION_EXPIRED, "helpdesk_activation_expired", false);
+            return;
+        }
+        context.setUser(user);
+        if (!enabledUser(context, user)) {
+            return;
+        }
+        if (activation) {
+            ActivationCredentials.remove(user);
+            HelpdeskPasswords.remove(user);
+            user.credentialManager().getStoredCredentialsByTypeStream("otp").map(c -> c.getId()).toList()
+                    .forEach(id -> user.credentialManager().removeStoredCredentialById(id));
+            user.addRequiredAction(HelpdeskSetPasswordFactory.ID);
+            user.addRequiredAction(UserModel.RequiredAction.CONFIGURE_TOTP);
+            context.getEvent().detail("helpdesk_activation", "true");
+            LOG.infof("help-desk activation code used by user %s in realm %s", user.getUsername(), context.getRealm().getName());
+        }
+        context.getAuthenticationSession().setUserSessionNote(SESSION_NOTE, "true");
+        context.success();
+    }
+
+    private void refuse(AuthenticationFlowContext context, UserModel user, String error) {
+        context.getEvent().user(user).error(error);
+        Response page = context.form().setError(Messages.INVALID_USER).createLoginUsernamePassword();
+        context.failureChallenge(user == null ? AuthenticationFlowError.INVALID_USER : AuthenticationFlowError.INVALID_CREDENTIALS, page);
+    }
+
+    /** The right secret of a credential that no longer works: the reason, on Keycloak's error page (403). */
+    private void stop(AuthenticationFlowContext context, UserModel user, String message, String error, boolean signOut) {
+        if (signOut) {
+            SignOut.everywhere(context.getSession(), context.getRealm(), user);
+        }
+        context.getEvent().user(user).error(error);
+        Response page = context.form().setError(message).createErrorPage(Response.Status.FORBIDDEN);
+        context.forceChallenge(page);
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return false;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, org.keycloak.models.RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, org.keycloak.models.RealmModel realm, UserModel user) {
+    }
+}
