@@ -157,6 +157,18 @@ class EidasFicepLoginIT {
         assertNull(fixture.keycloak.admin().findUserByUsername(fixture.name, "tidp0000000001"));
     }
 
+    @Test
+    void aFicepIdpWithASpidAttributeSetOrLevel1IsRefusedWhenSaved() {
+        for (Map<String, String> wrong : java.util.List.of(Map.of("attributeConsumingServiceIndex", "0"), Map.of("spidLevel", "1"))) {
+            Map<String, String> config = new LinkedHashMap<>(Map.of("ficepEnvironment", "qa"));
+            config.putAll(wrong);
+            var response = fixture.keycloak.admin().send("POST", "/" + fixture.name + "/identity-provider/instances",
+                    Map.of("alias", "ficep-wrong", "providerId", "eidas-ficep", "enabled", true, "config", config));
+            assertEquals(400, response.statusCode(), () -> wrong + ": " + response.body());
+        }
+        assertEquals(404, fixture.keycloak.admin().send("GET", "/" + fixture.name + "/identity-provider/instances/ficep-wrong", null).statusCode());
+    }
+
     private JsonNode user(String username) {
         JsonNode user = fixture.keycloak.admin().findUserByUsername(fixture.name, username);
         assertTrue(user != null && !user.isMissingNode(), () -> "no user " + username);

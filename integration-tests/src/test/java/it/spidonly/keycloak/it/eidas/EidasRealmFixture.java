@@ -42,6 +42,11 @@ final class EidasRealmFixture implements AutoCloseable {
     }
 
     static EidasRealmFixture create(KeycloakServer keycloak, String prefix, String loginTheme) {
+        return create(keycloak, prefix, loginTheme, true);
+    }
+
+    /** With {@code fullSetIdp} false the realm has one FICEP IdP only ({@code ficep}). */
+    static EidasRealmFixture create(KeycloakServer keycloak, String prefix, String loginTheme, boolean fullSetIdp) {
         String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         String metadata = keycloak.realmUrl(name) + "/spid/metadata";
         SpidTestIdp spid = SpidTestIdp.start(SpidTestIdpSettings.builder().port(0).spMetadataUrl(metadata).users(TestUser.demoUsers()).build());
@@ -54,7 +59,9 @@ final class EidasRealmFixture implements AutoCloseable {
         keycloak.admin().importRealm(withEidasAttributeSets(realm.toJson()));
         EidasRealmFixture fixture = new EidasRealmFixture(keycloak, name, spid, ficep, ficepFull);
         fixture.addFicep(FICEP, "eIDAS (FICEP)", ficep, "99", "2");
-        fixture.addFicep(FICEP_FULL, "eIDAS (FICEP, full set)", ficepFull, "100", "3");
+        if (fullSetIdp) {
+            fixture.addFicep(FICEP_FULL, "eIDAS (FICEP, full set)", ficepFull, "100", "3");
+        }
         return fixture;
     }
 
