@@ -164,6 +164,31 @@ class EidasNodeLoginIT {
     }
 
     @Test
+    void theEidasSpMetadataIsSignedValidForADayAndNamesTheEncryptionKey() throws Exception {
+        Page page = new HttpBrowser().get(endpoint() + "/descriptor");
+        assertEquals(200, page.status(), page::toString);
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        Document metadata = factory.newDocumentBuilder().parse(new ByteArrayInputStream(page.body().getBytes(StandardCharsets.UTF_8)));
+        org.w3c.dom.Element root = metadata.getDocumentElement();
+        assertEquals(keycloak.realmUrl(realm), root.getAttribute("entityID"));
+        java.time.Instant validUntil = java.time.Instant.parse(root.getAttribute("validUntil"));
+        assertTrue(validUntil.isAfter(java.time.Instant.now()) && validUntil.isBefore(java.time.Instant.now().plus(java.time.Duration.ofDays(2))));
+        Init.init();
+        root.setIdAttribute("ID", true);
+        XMLSignature signature = new XMLSignature((org.w3c.dom.Element) root.getFirstChild(), "");
+        assertEquals("http://www.w3.org/2007/05/xmldsig-more#sha256-rsa-MGF1", signature.getSignedInfo().getSignatureMethodURI());
+        assertTrue(signature.checkSignatureValue(spSigning));
+        var encryptionMethods = metadata.getElementsByTagNameNS("urn:oasis:names:tc:SAML:2.0:metadata", "EncryptionMethod");
+        assertEquals("http://www.w3.org/2009/xmlenc11#aes128-gcm", ((org.w3c.dom.Element) encryptionMethods.item(0)).getAttribute("Algorithm"));
+        var keys = metadata.getElementsByTagNameNS("urn:oasis:names:tc:SAML:2.0:metadata", "KeyDescriptor");
+        assertEquals("encryption", ((org.w3c.dom.Element) keys.item(1)).getAttribute("use"));
+        assertEquals(Base64.getEncoder().encodeToString(spEncryption.getEncoded()), keys.item(1).getTextContent().trim());
+        assertTrue(metadata.getElementsByTagNameNS("urn:oasis:names:tc:SAML:metadata:algsupport", "SigningMethod").getLength() >= 2);
+    }
+
+    @Test
     void nativeEidasLoginWithAnEncryptedPssSignedAnswerCreatesTheUserAndTokens() throws Exception {
         Pending pending = start();
         Page end = post(pending, answer(pending));

@@ -35,6 +35,7 @@ import it.spidonly.keycloak.eidas.identity.PersonIdentifier;
 import it.spidonly.keycloak.eidas.node.EidasAuthnRequestWriter;
 import it.spidonly.keycloak.eidas.node.EidasRequestedAttribute;
 import it.spidonly.keycloak.eidas.node.EidasSigningKey;
+import it.spidonly.keycloak.eidas.node.EidasSpMetadataWriter;
 import it.spidonly.keycloak.eidas.node.EidasXmlSigner;
 
 /**
@@ -83,6 +84,29 @@ final class EidasNodeIdentityProvider extends SAMLIdentityProvider {
                     .postBinding(document).request(destination);
         } catch (Exception e) {
             throw new IdentityBrokerException("Could not send the eIDAS authentication request", e);
+        }
+    }
+
+    /**
+     * The eIDAS SP metadata for this node ({@link EidasSpMetadataWriter}) at Keycloak's broker descriptor URL
+     * ({@code /realms/{realm}/broker/{alias}/endpoint/descriptor}), signed with the key that signs the requests.
+     */
+    @Override
+    public Response export(jakarta.ws.rs.core.UriInfo uriInfo, RealmModel realm, String format) {
+        KeyWrapper encryption = session.keys().getActiveKey(realm, KeyUse.ENC, "RSA-OAEP");
+        if (encryption == null || encryption.getCertificate() == null) {
+            throw new IdentityBrokerException("eIDAS node " + getConfig().getAlias() + ": the realm has no active RSA-OAEP encryption key");
+        }
+        EidasSigningKey key = signingKey(realm);
+        String acs = uriInfo.getBaseUriBuilder().path("realms").path(realm.getName()).path("broker")
+                .path(getConfig().getAlias()).path("endpoint").build().toString();
+        Document metadata = EidasSpMetadataWriter.write(new EidasSpMetadataWriter.Sp(spEntityId(uriInfo.getBaseUri(), realm), acs,
+                key.certificate(), encryption.getCertificate(), "spid-only-keycloak eidas-idp-provider"), Instant.now());
+        EidasXmlSigner.sign(metadata.getDocumentElement(), EidasSpMetadataWriter.signaturePosition(metadata), key);
+        try {
+            return Response.ok(org.keycloak.saml.common.util.DocumentUtil.getDocumentAsString(metadata), jakarta.ws.rs.core.MediaType.APPLICATION_XML_TYPE).build();
+        } catch (Exception e) {
+            throw new IdentityBrokerException("Could not write the eIDAS SP metadata", e);
         }
     }
 
