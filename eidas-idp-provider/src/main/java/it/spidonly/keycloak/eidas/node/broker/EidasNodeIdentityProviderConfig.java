@@ -1,7 +1,6 @@
 package it.spidonly.keycloak.eidas.node.broker;
 
 import java.util.Arrays;
-import java.util.Optional;
 
 import org.keycloak.broker.saml.SAMLIdentityProviderConfig;
 import org.keycloak.models.IdentityProviderModel;
@@ -50,10 +49,6 @@ public class EidasNodeIdentityProviderConfig extends SAMLIdentityProviderConfig 
 
     public boolean encryptionRequired() {
         return !"false".equals(getConfig().get(REQUIRE_ENCRYPTION));
-    }
-
-    public Optional<String> idpEntityId() {
-        return Optional.ofNullable(getIdpEntityId());
     }
 
     /** The eIDAS presets; Keycloak's checks that the eIDAS rules replace are off. */
