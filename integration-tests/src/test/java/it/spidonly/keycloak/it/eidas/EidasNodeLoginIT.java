@@ -57,6 +57,8 @@ class EidasNodeLoginIT {
     private static final String NODE_ENTITY_ID = "https://eidas-node.es.example/EidasNode/ConnectorMetadata";
     private static final String NODE_SSO = "http://127.0.0.1:1/EidasNode/ServiceProvider";
     private static final SigningCredential NODE = SigningCredential.generate("eIDAS node ES (test)");
+    private static final String EC_NODE_ALIAS = "eidas-ec";
+    private static final SigningCredential SP_EC = SigningCredential.generateEcP256("SP ECDSA P-256 (test)");
     private static final SigningCredential NODE_2048 = SigningCredential.generateRsa("eIDAS node ES, weak key (test)", 2048);
 
     private KeycloakServer keycloak;
@@ -89,6 +91,28 @@ class EidasNodeLoginIT {
         config.put("eidasLevel", "substantial");
         keycloak.admin().create("/" + realm + "/identity-provider/instances", Map.of("alias", NODE_ALIAS,
                 "displayName", "Spain (eIDAS node)", "providerId", "eidas-node", "enabled", true, "config", config));
+
+        // ECDSA P-256: Keycloak's generated EC keys have no certificate, so a keystore with the key and its certificate
+        // (Keycloak reads keystores only from the realm's directory under its data/)
+        java.nio.file.Path realmDir = java.nio.file.Path.of(System.getProperty("keycloak.home"), "data", realm);
+        java.nio.file.Files.createDirectories(realmDir);
+        java.nio.file.Path keystore = realmDir.resolve("eidas-sp-ec.p12");
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry("sp", SP_EC.keyPair().getPrivate(), "secret".toCharArray(), new java.security.cert.Certificate[] {SP_EC.certificate()});
+        try (var out = java.nio.file.Files.newOutputStream(keystore)) {
+            store.store(out, "secret".toCharArray());
+        }
+        keycloak.admin().create("/" + realm + "/components", Map.of("name", "eidas-ecdsa", "providerId", "java-keystore",
+                "providerType", "org.keycloak.keys.KeyProvider", "parentId", realmId,
+                "config", Map.of("priority", List.of("100"), "keystore", List.of(keystore.toString()), "keystoreType", List.of("PKCS12"),
+                        "keystorePassword", List.of("secret"), "keyAlias", List.of("sp"), "keyPassword", List.of("secret"),
+                        "algorithm", List.of("ES256"), "keyUse", List.of("sig"))));
+        Map<String, String> ecConfig = new LinkedHashMap<>(config);
+        ecConfig.put("eidasSigningAlgorithm", "ES256");
+        ecConfig.put("idpEntityId", NODE_ENTITY_ID + "/ec");
+        keycloak.admin().create("/" + realm + "/identity-provider/instances", Map.of("alias", EC_NODE_ALIAS,
+                "displayName", "Spain (eIDAS node, ECDSA)", "providerId", "eidas-node", "enabled", true, "config", ecConfig));
     }
 
     @AfterAll
@@ -106,9 +130,13 @@ class EidasNodeLoginIT {
     }
 
     private Pending start() throws Exception {
+        return start(NODE_ALIAS);
+    }
+
+    private Pending start(String alias) throws Exception {
         HttpBrowser browser = new HttpBrowser().stopAt(REDIRECT_URI);
         OidcTestClient app = new OidcTestClient(browser, keycloak.realmUrl(realm), APP, REDIRECT_URI);
-        Map<String, String> params = new HashMap<>(Map.of("kc_idp_hint", NODE_ALIAS, "scope", "openid eidas"));
+        Map<String, String> params = new HashMap<>(Map.of("kc_idp_hint", alias, "scope", "openid eidas"));
         Page autoPost = browser.get(app.authorizationUrl(params).toString());
         Element form = autoPost.element("form");
         assertEquals(NODE_SSO, form.attr("action"), "HTTP-POST to the node");
@@ -161,6 +189,25 @@ class EidasNodeLoginIT {
         assertEquals("http://www.w3.org/2007/05/xmldsig-more#sha256-rsa-MGF1", signature.getSignedInfo().getSignatureMethodURI());
         assertTrue(signature.checkSignatureValue(spSigning), "signed by the realm's PS256 key");
         assertTrue(((java.security.interfaces.RSAPublicKey) spSigning.getPublicKey()).getModulus().bitLength() >= 3072);
+    }
+
+    @Test
+    void aNodeSetToEs256GetsAnEcdsaP256SignedRequestAndItsLoginWorks() throws Exception {
+        Pending pending = start(EC_NODE_ALIAS);
+        Document request = pending.request();
+        request.getDocumentElement().setIdAttribute("ID", true);
+        Init.init();
+        XMLSignature signature = new XMLSignature((org.w3c.dom.Element) request.getElementsByTagNameNS("http://www.w3.org/2000/09/xmldsig#", "Signature").item(0), "");
+        assertEquals("http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256", signature.getSignedInfo().getSignatureMethodURI());
+        assertTrue(signature.checkSignatureValue(SP_EC.certificate()), "signed by the realm's ES256 key");
+
+        String endpoint = keycloak.realmUrl(realm) + "/broker/" + EC_NODE_ALIAS + "/endpoint";
+        EidasNodeResponseBuilder response = new EidasNodeResponseBuilder(NODE_ENTITY_ID + "/ec", keycloak.realmUrl(realm), endpoint,
+                pending.requestId(), NODE.keyPair(), NODE.certificate(), spEncryption)
+                .attribute(EidasNodeResponseBuilder.PERSON_IDENTIFIER, "ES/IT/EC-0001");
+        Page end = pending.browser().postForm(endpoint, Map.of("SAMLResponse", response.base64(), "RelayState", pending.relayState()));
+        assertTrue(end.isRedirect() && end.location().startsWith(REDIRECT_URI), () -> end + "\n" + end.body());
+        assertEquals("es/it/ec-0001", pending.app().exchange(end.location()).idTokenClaims().getStringClaim("preferred_username"));
     }
 
     @Test
