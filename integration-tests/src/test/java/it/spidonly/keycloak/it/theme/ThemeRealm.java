@@ -9,7 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import it.spidonly.keycloak.testproviders.cutover.CutoverAttributesFormFactory;
-import it.spidonly.keycloak.testproviders.eidas.StandInEidasIdentityProviderFactory;
+import it.spidonly.keycloak.eidas.ficep.FicepIdentityProviderFactory;
+import it.spidonly.keycloak.eidas.node.broker.EidasNodeIdentityProviderFactory;
 import it.spidonly.keycloak.testsupport.browser.HttpBrowser;
 import it.spidonly.keycloak.testsupport.browser.OidcTestClient;
 import it.spidonly.keycloak.testsupport.idp.SpidTestIdp;
@@ -22,7 +23,7 @@ import it.spidonly.keycloak.testsupport.realm.SpidRealm;
 /**
  * A ministry realm with the spid-only login theme (from the realm template) and, beside the template's SPID test
  * IdP, everything the login page must sort out: two more enabled SPID IdPs (one with a shipped logo, one without),
- * a disabled SPID IdP, a plain SAML IdP and an eIDAS IdP (a test stand-in type). Apps (OIDC clients) whose browser
+ * a disabled SPID IdP, a plain SAML IdP and an eIDAS IdP (the FICEP type; more eIDAS entries are native eIDAS nodes). Apps (OIDC clients) whose browser
  * flow shows each page: the realm's default flow (no cutover attributes), the cutover stand-in before and after the
  * instant, and Keycloak's "Deny access" with a chosen message key for the error page.
  */
@@ -81,7 +82,8 @@ final class ThemeRealm implements AutoCloseable {
         addIdp(template, SPID_WITHOUT_LOGO, "Lepida", "spid-saml", true, Map.of());
         addIdp(template, SPID_DISABLED, "Retired SPID IdP", "spid-saml", false, Map.of());
         addIdp(template, PLAIN_SAML, "Corporate SAML", "saml", true, Map.of());
-        addIdp(template, EIDAS, "FICEP", StandInEidasIdentityProviderFactory.PROVIDER_ID, true, Map.of());
+        // the real eIDAS types (eidas-idp-provider): FICEP here, native nodes in addEidasIdp
+        addIdp(template, EIDAS, "FICEP", FicepIdentityProviderFactory.PROVIDER_ID, true, Map.of("ficepEnvironment", "custom"));
         admin().put(realmPath("/clients/" + clientUuid(APP)), Map.of("clientId", APP, "baseUrl", APP_BASE_URL));
 
         addApp(BEFORE_APP, cutoverFlow("cutover-before", false));
@@ -99,10 +101,10 @@ final class ThemeRealm implements AutoCloseable {
         return apps.computeIfAbsent(clientId, id -> new OidcTestClient(new HttpBrowser(), realmUrl(), id, REDIRECT_URI));
     }
 
-    /** One more eIDAS IdP (the stand-in type), after the others in display order. */
+    /** One more eIDAS IdP (a native eIDAS node, type eidas-node), after the others in display order. */
     void addEidasIdp(String alias, String displayName) {
         JsonNode template = admin().get(realmPath("/identity-provider/instances/" + EIDAS));
-        addIdp(template, alias, displayName, StandInEidasIdentityProviderFactory.PROVIDER_ID, true, Map.of("guiOrder", "20"));
+        addIdp(template, alias, displayName, EidasNodeIdentityProviderFactory.PROVIDER_ID, true, Map.of("guiOrder", "20"));
     }
 
     void removeIdp(String alias) {

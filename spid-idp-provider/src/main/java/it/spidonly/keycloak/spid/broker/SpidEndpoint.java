@@ -122,6 +122,9 @@ public class SpidEndpoint extends SAMLEndpoint {
             AuthenticationSessionModel authSession = pendingLogin(relayState);
             RuleContext context = SpidRuleContexts.of(session, spidConfig(), sp, urls, authSession);
             Optional<String> failed = RuleChain.of(response).firstFailure(response, context);
+            if (failed.isEmpty() && response.isSuccess()) {
+                failed = additionalFailure(response, context);
+            }
             if (failed.isPresent()) {
                 return SpidRefusals.refuse(session, event, config.getAlias(), failed.get(), authSession);
             }
@@ -138,6 +141,15 @@ public class SpidEndpoint extends SAMLEndpoint {
         @Override
         protected Response handleSamlRequest(String samlRequest, String relayState) {
             return checkedLogoutRequest(extractRequestDocument(samlRequest), relayState, this::verifySignature, this::logoutRequest);
+        }
+
+        /** The first of the IdP type's own rules ({@link SpidIdentityProviderConfig#additionalLoginRules}) that fails. */
+        private Optional<String> additionalFailure(SpidResponse response, RuleContext context) {
+            return spidConfig().additionalLoginRules().stream()
+                    .map(rule -> rule.check(response, context))
+                    .filter(result -> !result.passed())
+                    .findFirst()
+                    .flatMap(result -> result.failedRuleId());
         }
 
         /**

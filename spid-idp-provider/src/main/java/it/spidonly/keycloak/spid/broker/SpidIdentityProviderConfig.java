@@ -1,5 +1,6 @@
 package it.spidonly.keycloak.spid.broker;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.keycloak.broker.saml.SAMLIdentityProviderConfig;
@@ -10,6 +11,7 @@ import org.keycloak.protocol.saml.SamlPrincipalType;
 import it.spidonly.keycloak.spid.attributes.SpidAttribute;
 import it.spidonly.keycloak.spid.level.SpidLevel;
 import it.spidonly.keycloak.spid.metadata.SamlNames;
+import it.spidonly.keycloak.spid.rules.Rule;
 import it.spidonly.keycloak.spid.sp.SpidServiceProviderConfig;
 
 /**
@@ -36,6 +38,14 @@ public class SpidIdentityProviderConfig extends SAMLIdentityProviderConfig {
     public int attributeConsumingServiceIndexOrDefault() {
         Integer index = getAttributeConsumingServiceIndex();
         return index == null ? 0 : index;
+    }
+
+    /**
+     * Rules a successful login Response of this IdP must also pass, after the SPID {@code RuleChain}: none for SPID
+     * IdPs; a type built on this one (FICEP) adds the checks of its own identity. Stateless, like every rule.
+     */
+    public List<Rule> additionalLoginRules() {
+        return List.of();
     }
 
     /** The SPID presets are part of every stored SPID IdP, so Keycloak's own checks see a consistent SAML setup. */

@@ -3,6 +3,7 @@ package it.spidonly.keycloak.spid.broker;
 import java.util.Map;
 
 import org.keycloak.Config;
+import org.keycloak.broker.provider.IdentityProvider;
 import org.keycloak.broker.saml.SAMLIdentityProviderFactory;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
@@ -21,6 +22,18 @@ public class SpidIdentityProviderFactory extends SAMLIdentityProviderFactory {
     public static final String PROVIDER_ID = "spid-saml";
 
     private DestinationValidator destinationValidator;
+
+    /**
+     * Whether IdPs of this provider type speak the SPID profile through this bundle's SP: {@code spid-saml} and every
+     * type built on this factory (e.g. the eIDAS module's FICEP type). Their responses arrive at the shared ACS.
+     */
+    public static boolean speaksSpidProfile(KeycloakSession session, String providerId) {
+        if (PROVIDER_ID.equals(providerId)) {
+            return true;
+        }
+        Object factory = providerId == null ? null : session.getKeycloakSessionFactory().getProviderFactory(IdentityProvider.class, providerId);
+        return factory instanceof SpidIdentityProviderFactory;
+    }
 
     @Override
     public String getId() {

@@ -73,7 +73,10 @@ public final class SpidServiceProviderConfig {
                 Optional.ofNullable(text(BILLING_COUNTRY)).orElse("IT"), text(BILLING_EMAIL));
     }
 
-    /** The configured attribute consuming services in index order; index 0 always first. */
+    /**
+     * The configured attribute consuming services in index order; index 0 always first; then, when
+     * {@link #eidasAttributeSets()}, the fixed eIDAS sets 99 and 100.
+     */
     public List<AttributeConsumingService> attributeConsumingServices() {
         List<AttributeConsumingService> services = new ArrayList<>();
         for (int index = 0; index < ACS_SLOTS; index++) {
@@ -83,11 +86,19 @@ public final class SpidServiceProviderConfig {
                 services.add(new AttributeConsumingService(index, name, attributes));
             }
         }
+        if (eidasAttributeSets()) {
+            services.addAll(EidasAttributeSets.all());
+        }
         return services;
     }
 
     public Optional<AttributeConsumingService> attributeConsumingService(int index) {
         return attributeConsumingServices().stream().filter(s -> s.index() == index).findFirst();
+    }
+
+    /** Whether the metadata publishes the eIDAS attribute sets 99 and 100 for FICEP (default: no). */
+    public boolean eidasAttributeSets() {
+        return Boolean.parseBoolean(text(EIDAS_ATTRIBUTE_SETS));
     }
 
     /** A key id from the realm's keys; empty means the realm's active RSA signing key. */

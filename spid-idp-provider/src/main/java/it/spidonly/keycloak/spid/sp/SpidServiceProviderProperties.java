@@ -1,5 +1,6 @@
 package it.spidonly.keycloak.spid.sp;
 
+import static org.keycloak.provider.ProviderConfigProperty.BOOLEAN_TYPE;
 import static org.keycloak.provider.ProviderConfigProperty.LIST_TYPE;
 import static org.keycloak.provider.ProviderConfigProperty.MULTIVALUED_LIST_TYPE;
 import static org.keycloak.provider.ProviderConfigProperty.STRING_TYPE;
@@ -43,6 +44,8 @@ public final class SpidServiceProviderProperties {
     public static final String DEFAULT_LEVEL = "defaultLevel";
     public static final String COMPARISON = "comparison";
     public static final String CLOCK_SKEW = "clockSkewSeconds";
+    /** "true": the metadata also publishes the eIDAS attribute sets 99 and 100 (FICEP, {@link EidasAttributeSets}). */
+    public static final String EIDAS_ATTRIBUTE_SETS = "eidasAttributeSets";
 
     /** Attribute consuming services 0..ACS_SLOTS-1 can be edited in the console; 99 and 100 belong to eIDAS. */
     public static final int ACS_SLOTS = 3;
@@ -85,6 +88,9 @@ public final class SpidServiceProviderProperties {
             b.property().name(acsAttributesKey(i)).label("Attribute set " + i + ": requested attributes").type(MULTIVALUED_LIST_TYPE)
                     .options(SpidAttribute.names()).helpText("SPID attributes requested by AttributeConsumingService " + i + ".").add();
         }
+        b.property().name(EIDAS_ATTRIBUTE_SETS).label("eIDAS attribute sets 99 and 100 (FICEP)").type(BOOLEAN_TYPE)
+                .defaultValue("false").helpText("Publish AgID's eIDAS Natural Person Minimum (99) and Full (100) attribute sets, "
+                        + "which FICEP (eIDAS logins of EU/EEA citizens) needs. Send the new metadata to AgID when you switch it on.").add();
         text(b, SIGNING_KEY_ID, "Signing key id", "Kid of a realm RSA key (e.g. an imported SPID-profile certificate). Empty: the realm's active RSA key.", false);
         b.property().name(SIGNATURE_ALGORITHM).label("Signature algorithm").type(LIST_TYPE).options(SIGNATURE_ALGORITHMS)
                 .defaultValue(DEFAULT_SIGNATURE_ALGORITHM).helpText("For the metadata and the AuthnRequests. SHA-1 is never allowed.").add();

@@ -14,7 +14,10 @@ import org.keycloak.saml.processing.web.util.PostBindingUtil;
 import it.spidonly.keycloak.spid.broker.SpidIdentityProviderFactory;
 import org.keycloak.broker.saml.SAMLIdentityProviderConfig;
 
-/** Finds the enabled SPID IdP of the realm that issued a message (its Issuer is the IdP's entityID). */
+/**
+ * Finds the enabled SPID-profile IdP of the realm that issued a message (its Issuer is the IdP's entityID): a SPID IdP
+ * or another type built on the SPID one, such as FICEP ({@link SpidIdentityProviderFactory#speaksSpidProfile}).
+ */
 final class SpidIdentityProviderLookup {
     /** Cap on inflated HTTP-Redirect messages. */
     static final long MAX_INFLATED_BYTES = it.spidonly.keycloak.spid.broker.SpidEndpoint.MAX_INFLATED_BYTES;
@@ -59,7 +62,7 @@ final class SpidIdentityProviderLookup {
     static Optional<String> aliasForEntityId(KeycloakSession session, String entityId) {
         return session.identityProviders().getAllStream()
                 .filter(IdentityProviderModel::isEnabled)
-                .filter(idp -> SpidIdentityProviderFactory.PROVIDER_ID.equals(idp.getProviderId()))
+                .filter(idp -> SpidIdentityProviderFactory.speaksSpidProfile(session, idp.getProviderId()))
                 .filter(idp -> entityId.equals(idp.getConfig().get(SAMLIdentityProviderConfig.IDP_ENTITY_ID)))
                 .map(IdentityProviderModel::getAlias)
                 .findFirst();

@@ -103,6 +103,35 @@ class SpidMetadataWriterTest {
     }
 
     @Test
+    void eidasSettingAddsAgidsAttributeSets99And100AfterTheSpidOnes() throws Exception {
+        MultivaluedHashMap<String, String> config = ServiceProviderConfigs.validPublic();
+        assertEquals(List.of("0", "1"), acsIndexes(signed(config)), "without the setting: only the SPID sets");
+        config.putSingle("eidasAttributeSets", "true");
+        String xml = signed(config);
+        JAXPValidationUtil.validate(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(List.of("0", "1", "99", "100"), acsIndexes(xml));
+        List<Element> services = attributeServices(xml);
+        assertEquals("eIDAS Natural Person Minimum Attribute Set", children(services.get(2), MD, "ServiceName").get(0).getTextContent());
+        assertEquals(List.of("dateOfBirth", "familyName", "name", "spidCode"), requested(services.get(2)));
+        assertEquals("eIDAS Natural Person Full Attribute Set", children(services.get(3), MD, "ServiceName").get(0).getTextContent());
+        assertEquals(List.of("address", "dateOfBirth", "familyName", "gender", "name", "placeOfBirth", "spidCode"), requested(services.get(3)));
+        assertEquals(xml, signed(config), "still deterministic");
+    }
+
+    private static List<String> acsIndexes(String xml) throws Exception {
+        return attributeServices(xml).stream().map(e -> e.getAttribute("index")).toList();
+    }
+
+    private static List<Element> attributeServices(String xml) throws Exception {
+        Element descriptor = children(DocumentUtil.getDocument(xml).getDocumentElement(), MD, "SPSSODescriptor").get(0);
+        return children(descriptor, MD, "AttributeConsumingService");
+    }
+
+    private static List<String> requested(Element service) {
+        return children(service, MD, "RequestedAttribute").stream().map(e -> e.getAttribute("Name")).toList();
+    }
+
+    @Test
     void sameSettingsGiveByteIdenticalMetadata() {
         assertEquals(signed(ServiceProviderConfigs.validPublic()), signed(ServiceProviderConfigs.validPublic()));
         MultivaluedHashMap<String, String> other = ServiceProviderConfigs.validPublic();

@@ -22,6 +22,15 @@ class SpidServiceProviderValidatorTest {
         assertEquals(List.of(), problems(ServiceProviderConfigs.validPrivate()));
     }
 
+    @Test
+    void eidasAttributeSetsAreValidAndPublishedAfterTheSpidOnes() {
+        MultivaluedHashMap<String, String> c = ServiceProviderConfigs.validPublic();
+        c.putSingle(EIDAS_ATTRIBUTE_SETS, "true");
+        assertEquals(List.of(), problems(c));
+        assertEquals(List.of(0, 1, 99, 100), new SpidServiceProviderConfig(c).attributeConsumingServices().stream()
+                .map(AttributeConsumingService::index).toList());
+    }
+
     static Stream<Arguments> brokenPublicSettings() {
         return Stream.of(
                 broken("public SP without IPA code", c -> c.remove(IPA_CODE), "spidSpIpaCodeRequired"),

@@ -13,12 +13,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Creates a self-signed X.509 v3 certificate (SHA256withRSA, key usage digitalSignature + nonRepudiation) for an
- * RSA key pair, as test credentials for the test IdP and for fake service providers.
+ * Creates a self-signed X.509 v3 certificate (SHA256withRSA, or SHA256withECDSA for an EC key; key usage
+ * digitalSignature + nonRepudiation), as test credentials for the test IdP and for fake service providers.
  */
 final class SelfSignedCertificate {
 
     private static final String SHA256_WITH_RSA = "1.2.840.113549.1.1.11";
+    private static final String SHA256_WITH_ECDSA = "1.2.840.10045.4.3.2";
     private static final String COMMON_NAME = "2.5.4.3";
     private static final String ORGANIZATION = "2.5.4.10";
     private static final String COUNTRY = "2.5.4.6";
@@ -28,13 +29,16 @@ final class SelfSignedCertificate {
     }
 
     static X509Certificate create(KeyPair keyPair, String commonName, Duration validity) {
-        if (!"RSA".equals(keyPair.getPublic().getAlgorithm())) {
-            throw new IllegalArgumentException("Only RSA keys are supported, got " + keyPair.getPublic().getAlgorithm());
+        boolean ec = "EC".equals(keyPair.getPublic().getAlgorithm());
+        if (!ec && !"RSA".equals(keyPair.getPublic().getAlgorithm())) {
+            throw new IllegalArgumentException("Only RSA and EC keys are supported, got " + keyPair.getPublic().getAlgorithm());
         }
         try {
-            byte[] algorithm = Der.sequence(Der.objectIdentifier(SHA256_WITH_RSA), Der.nullValue());
+            // RFC 5758: the ECDSA AlgorithmIdentifier has no parameters; RFC 4055: RSA's has NULL
+            byte[] algorithm = ec ? Der.sequence(Der.objectIdentifier(SHA256_WITH_ECDSA))
+                    : Der.sequence(Der.objectIdentifier(SHA256_WITH_RSA), Der.nullValue());
             byte[] tbs = tbsCertificate(keyPair, commonName, validity, algorithm);
-            Signature signer = Signature.getInstance("SHA256withRSA");
+            Signature signer = Signature.getInstance(ec ? "SHA256withECDSA" : "SHA256withRSA");
             signer.initSign(keyPair.getPrivate());
             signer.update(tbs);
             byte[] certificate = Der.sequence(tbs, algorithm, Der.bitString(signer.sign(), 0));

@@ -51,6 +51,30 @@ public record SigningCredential(KeyPair keyPair, X509Certificate certificate) {
         }
     }
 
+    /** A fresh RSA key pair of {@code bits} (e.g. 2048, to test that eIDAS refuses it) with a self-signed certificate. */
+    public static SigningCredential generateRsa(String commonName, int bits) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(bits);
+            KeyPair keyPair = generator.generateKeyPair();
+            return new SigningCredential(keyPair, SelfSignedCertificate.create(keyPair, commonName, Duration.ofDays(365)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot generate an RSA key pair", e);
+        }
+    }
+
+    /** A fresh EC P-256 key pair (eIDAS ECDSA signatures) with a self-signed certificate (SHA256withECDSA). */
+    public static SigningCredential generateEcP256(String commonName) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+            KeyPair keyPair = generator.generateKeyPair();
+            return new SigningCredential(keyPair, SelfSignedCertificate.create(keyPair, commonName, Duration.ofDays(365)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot generate an EC key pair", e);
+        }
+    }
+
     /**
      * Reads an unencrypted PKCS#8 RSA private key ({@code -----BEGIN PRIVATE KEY-----}) and its certificate.
      */

@@ -116,6 +116,16 @@ public final class SpidTestIdpSettings {
                     SelfSignedCertificate.create(keyPair, "SPID test IdP (generated key)", Duration.ofDays(365))));
         }
 
+        /**
+         * FICEP mode: the IdP stands in for FICEP, Italy's eIDAS connector, which speaks the SPID profile. Its users are
+         * the {@link TestUser#eidasDemoUsers() eIDAS citizens}; for AttributeConsumingServiceIndex 99 or 100 it
+         * releases what the SP metadata's set names (spidCode = the eIDAS PersonIdentifier, names, date of birth and,
+         * with 100, place of birth, address, gender), never a fiscal number. Everything else is as in SPID mode.
+         */
+        public Builder ficep() {
+            return users(TestUser.eidasDemoUsers());
+        }
+
         /** Signs with a fresh RSA key pair (self-signed certificate) instead of the public demo key. */
         public Builder generatedSigningKey() {
             return signingCredential(SigningCredential.generate("SPID test IdP (generated key)"));

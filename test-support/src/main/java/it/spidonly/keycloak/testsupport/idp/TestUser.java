@@ -22,6 +22,7 @@ import java.util.Objects;
 public record TestUser(String username, String password, int spidLevel, Map<String, String> attributes) {
 
     private static final String DEMO_USERS = "/spid-test-idp/demo-users.json";
+    private static final String EIDAS_DEMO_USERS = "/spid-test-idp/eidas-demo-users.json";
 
     public TestUser {
         if (username == null || username.isBlank()) {
@@ -45,9 +46,21 @@ public record TestUser(String username, String password, int spidLevel, Map<Stri
 
     /** The demo citizens of {@code spid-test-idp/demo-users.json} (fictitious people, public passwords). */
     public static List<TestUser> demoUsers() {
-        try (InputStream in = TestUser.class.getResourceAsStream(DEMO_USERS)) {
+        return load(DEMO_USERS);
+    }
+
+    /**
+     * The eIDAS citizens of {@code spid-test-idp/eidas-demo-users.json}, as FICEP releases them (fictitious people):
+     * {@code spidCode} is the eIDAS PersonIdentifier ({@code ES/IT/...}; Greece {@code EL}), no fiscal number.
+     */
+    public static List<TestUser> eidasDemoUsers() {
+        return load(EIDAS_DEMO_USERS);
+    }
+
+    private static List<TestUser> load(String resource) {
+        try (InputStream in = TestUser.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("Missing classpath resource " + DEMO_USERS);
+                throw new IllegalStateException("Missing classpath resource " + resource);
             }
             return loadJson(in);
         } catch (IOException e) {
