@@ -136,6 +136,7 @@ final class HelpdeskOperations {
         user.setSingleAttribute(APPROVED_BY_USERNAME, operator.getUsername());
         user.setSingleAttribute(APPROVED_AT, now.toString());
         user.setSingleAttribute(CREDENTIAL_EXPIRES_AT, expiresAt.toString());
+        user.setSingleAttribute(CREDENTIAL_EXPIRES_ON, LocalDate.ofInstant(expiresAt, CredentialExpiry.MINISTRY_ZONE).toString());
         user.setEnabled(true);
         sendActivation(user, now, expiresAt);
         AuditEntry entry = AuditEntry.of("approve", user.getId(), user.getUsername(), CredentialState.ISSUED.name());

@@ -40,6 +40,10 @@ public final class HelpdeskUsers {
         return session.users().searchForUserByUserAttributeStream(realm, ProofingAttributes.STATE, state.name());
     }
 
+    public Stream<UserModel> byExpiryDay(java.time.LocalDate day) {
+        return session.users().searchForUserByUserAttributeStream(realm, ProofingAttributes.CREDENTIAL_EXPIRES_ON, day.toString());
+    }
+
     public Optional<UserModel> byEmail(String email) {
         return Optional.ofNullable(session.users().getUserByEmail(realm, email));
     }

@@ -34,6 +34,10 @@ public final class ProofingAttributes {
     public static final String APPROVED_BY_USERNAME = "helpdesk.approvedByUsername";
     public static final String APPROVED_AT = "helpdesk.approvedAt";
     public static final String CREDENTIAL_EXPIRES_AT = "helpdesk.credentialExpiresAt";
+    /** The expiry's date (Europe/Rome), searchable: the expiry sweep finds the day's expired credentials by it. */
+    public static final String CREDENTIAL_EXPIRES_ON = "helpdesk.credentialExpiresOn";
+    /** When the expiry sweep signed the user out. */
+    public static final String EXPIRED_SIGN_OUT_AT = "helpdesk.expiredSignOutAt";
     public static final String ACTIVATION_SENT_AT = "helpdesk.activationSentAt";
     public static final String REVOKED_BY = "helpdesk.revokedBy";
     public static final String REVOKED_BY_USERNAME = "helpdesk.revokedByUsername";
