@@ -21,13 +21,16 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,6 +43,9 @@ import it.spidonly.keycloak.testsupport.cluster.ClusterNodeArgs;
 import it.spidonly.keycloak.testsupport.cluster.KeycloakCluster;
 import it.spidonly.keycloak.testsupport.cluster.KeycloakClusterExtension;
 import it.spidonly.keycloak.testsupport.cluster.RoundRobinProxy;
+import it.spidonly.keycloak.testsupport.helpdesk.HelpdeskApi;
+import it.spidonly.keycloak.testsupport.helpdesk.HelpdeskRealm;
+import it.spidonly.keycloak.testsupport.helpdesk.Proofings;
 
 /**
  * The bundle on a two-node Keycloak cluster (PostgreSQL, Infinispan over JGroups with JDBC ping, the image's
@@ -61,6 +67,10 @@ class ClusterIT {
     private static final String UI_PAGE = "org.keycloak.services.ui.extend.UiPageProvider";
     /** How often each node's registry scheduler looks for due realms here (production: every minute). */
     private static final Duration REGISTRY_TICK = Duration.ofSeconds(2);
+
+    @RegisterExtension
+    static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+            .withPerMethodLifecycle(false);
 
     private KeycloakCluster cluster;
     private ClusterSpidRealm realm;
@@ -205,10 +215,40 @@ class ClusterIT {
 
     @Test
     @Order(901)
-    @Disabled("The help-desk credentials module is not merged yet. Then: its jar in copy-providers of"
-            + " integration-tests/pom.xml and in docker/Dockerfile (ClusterDockerFilesIT demands both), a record"
-            + " written through cluster.node(1).admin(), read through cluster.node(2).admin() and used at node 2's login")
     void helpDeskRecordsWrittenThroughNode1AreSeenByNode2() {
+        String realmName = "cluster-helpdesk-" + UUID.randomUUID().toString().substring(0, 8);
+        cluster.node(1).admin().importRealm(HelpdeskRealm.named(realmName).smtpPort(MAIL.getSmtp().getPort()).cap("P2Y").toJson());
+        try {
+            HelpdeskApi one = HelpdeskApi.login(cluster.node(1).url(), realmName, HelpdeskRealm.OPERATOR_ONE, HelpdeskRealm.OPERATOR_PASSWORD);
+            HelpdeskApi two = HelpdeskApi.login(cluster.node(2).url(), realmName, HelpdeskRealm.OPERATOR_TWO, HelpdeskRealm.OPERATOR_PASSWORD);
+            String email = "cluster-" + UUID.randomUUID().toString().substring(0, 8) + "@user.example";
+            Map<String, Object> proofing = Proofings.usPassport(email);
+
+            HelpdeskApi.Answer recorded = one.post("/records", proofing);
+            assertEquals(201, recorded.status(), recorded::toString);
+            String id = recorded.body().path("id").asText();
+
+            HelpdeskApi.Answer seen = two.get("/records/" + id);
+            assertEquals(200, seen.status(), seen::toString);
+            assertEquals("PENDING", seen.body().path("state").asText());
+            assertEquals(HelpdeskRealm.OPERATOR_ONE, seen.body().path("recordedBy").asText(), "node 2 reads node 1's record");
+            HelpdeskApi.Answer duplicate = two.post("/records", proofing);
+            assertEquals(409, duplicate.status(), () -> "node 2 knows the document is taken: " + duplicate);
+
+            HelpdeskApi.Answer approved = two.post("/records/" + id + "/approve", Map.of("evidenceRef", "cluster-ticket"));
+            assertEquals(200, approved.status(), approved::toString);
+            assertEquals("ISSUED", one.get("/records/" + id).body().path("state").asText(), "node 1 sees node 2's approval");
+            assertEquals(HelpdeskRealm.OPERATOR_TWO, one.get("/records/" + id).body().path("approvedBy").asText());
+            assertTrue(java.util.Arrays.stream(MAIL.getReceivedMessages()).anyMatch(m -> {
+                try {
+                    return m.getAllRecipients()[0].toString().equalsIgnoreCase(email);
+                } catch (jakarta.mail.MessagingException e) {
+                    return false;
+                }
+            }), "the activation e-mail went out");
+        } finally {
+            cluster.node(1).admin().deleteRealm(realmName);
+        }
     }
 
     @Test
