@@ -1,22 +1,17 @@
 package it.spidonly.keycloak.helpdesk;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.util.Collections;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 
 import it.spidonly.keycloak.helpdesk.proofing.Refusal;
+import it.spidonly.keycloak.spid.sp.JarMessages;
 
 /**
  * The module's messages ({@code theme-resources/messages/messages_{it,en}.properties}, which Keycloak also merges
- * into its themes), read from the jar for answers that are not theme pages: REST errors and the activation e-mail.
+ * into its themes), read from this jar ({@link JarMessages}) for answers that are not theme pages: REST errors and
+ * the activation e-mail.
  * Italian for {@code it}, English otherwise.
  */
 public final class HelpdeskMessages {
@@ -30,29 +25,7 @@ public final class HelpdeskMessages {
 
     public static HelpdeskMessages of(String language) {
         String lang = "it".equals(language) ? "it" : "en";
-        Properties p = new Properties();
-        try (InputStream in = ownResource("theme-resources/messages/messages_" + lang + ".properties").openStream()) {
-            p.load(new InputStreamReader(in, StandardCharsets.ISO_8859_1));
-        } catch (IOException | RuntimeException e) {
-            throw new UncheckedIOException(new IOException("messages_" + lang + ".properties is missing from the jar", e));
-        }
-        return new HelpdeskMessages(Locale.forLanguageTag(lang), p);
-    }
-
-    /**
-     * This jar's copy of a resource. Every provider jar of the bundle has {@code theme-resources/messages/...}, and
-     * Keycloak's class loader sees them all under one name: take the one beside this class.
-     */
-    private static URL ownResource(String name) throws IOException {
-        String classFile = HelpdeskMessages.class.getName().replace('.', '/') + ".class";
-        String self = HelpdeskMessages.class.getClassLoader().getResource(classFile).toString();
-        String base = self.substring(0, self.length() - classFile.length());
-        for (URL url : Collections.list(HelpdeskMessages.class.getClassLoader().getResources(name))) {
-            if (url.toString().startsWith(base)) {
-                return url;
-            }
-        }
-        throw new IOException(name + " is not beside " + classFile);
+        return new HelpdeskMessages(Locale.forLanguageTag(lang), JarMessages.of(HelpdeskMessages.class, lang));
     }
 
     /** The first of the acceptable languages that we have, else Italian (the ministry's language). */
