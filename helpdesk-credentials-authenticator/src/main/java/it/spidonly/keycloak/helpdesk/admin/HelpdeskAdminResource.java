@@ -114,12 +114,15 @@ public class HelpdeskAdminResource {
         return new HelpdeskOperations(session, realm, operator(), HelpdeskSettings.of(realm), new HelpdeskAudit(adminEvent));
     }
 
-    /** The calling operator: a user of this realm with its realm role {@code helpdesk-operator}. */
+    /** The calling operator: a user of this realm with its realm role {@code helpdesk-operator} and a second factor. */
     private UserModel operator() {
         UserModel user = auth.adminAuth().getUser();
         RoleModel role = realm.getRole(HelpdeskSettings.OPERATOR_ROLE);
         if (user == null || role == null || !realm.getId().equals(auth.adminAuth().getRealm().getId()) || !user.hasRole(role)) {
             throw new HelpdeskProblem(403, "helpdesk.auth.not-operator", HelpdeskSettings.OPERATOR_ROLE);
+        }
+        if (!OperatorSecondFactor.present(user, auth.adminAuth().getToken())) {
+            throw new HelpdeskProblem(403, "helpdesk.auth.second-factor");
         }
         return user;
     }

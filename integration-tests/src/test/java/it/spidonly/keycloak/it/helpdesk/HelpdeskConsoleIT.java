@@ -24,6 +24,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 
 import it.spidonly.keycloak.testsupport.browser.Chromium;
 import it.spidonly.keycloak.testsupport.helpdesk.HelpdeskRealm;
+import it.spidonly.keycloak.testsupport.helpdesk.Totp;
 import it.spidonly.keycloak.testsupport.helpdesk.Proofings;
 import it.spidonly.keycloak.testsupport.keycloak.KeycloakServer;
 
@@ -118,6 +119,10 @@ class HelpdeskConsoleIT {
         d.findElement(By.id("username")).sendKeys(operator);
         d.findElement(By.id("password")).sendKeys(HelpdeskRealm.OPERATOR_PASSWORD);
         d.findElement(By.cssSelector("#kc-form-login [type=submit], #kc-login")).click();
+        // operators log in strongly: the operator client's flow asks for the OTP of their authenticator app
+        chromium.await(Duration.ofSeconds(60)).until(ExpectedConditions.presenceOfElementLocated(By.id("otp")))
+                .sendKeys(Totp.code(HelpdeskRealm.OPERATOR_TOTP_SECRET, java.time.Instant.now()));
+        d.findElement(By.cssSelector("#kc-otp-login-form [type=submit], #kc-login")).click();
         chromium.await(Duration.ofSeconds(60)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("operator"), operator));
     }
 

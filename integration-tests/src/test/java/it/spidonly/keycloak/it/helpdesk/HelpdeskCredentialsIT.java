@@ -216,6 +216,14 @@ class HelpdeskCredentialsIT {
         assertEquals(403, notOperator.status(), notOperator::toString);
         assertEquals("helpdesk.auth.not-operator", notOperator.error());
         assertEquals(0, fixture.usersWithEmail(email));
+
+        HelpdeskApi weak = HelpdeskApi.login(fixture.keycloak.baseUrl(), fixture.realm, HelpdeskRealm.OPERATOR_WITHOUT_OTP,
+                HelpdeskRealm.OPERATOR_PASSWORD).language("it");
+        HelpdeskApi.Answer passwordOnly = weak.post("/records", Proofings.usPassport(email));
+        assertEquals(403, passwordOnly.status(), passwordOnly::toString);
+        assertEquals("helpdesk.auth.second-factor", passwordOnly.error());
+        assertTrue(passwordOnly.message().contains("autenticazione forte"), passwordOnly::toString);
+        assertEquals(0, fixture.usersWithEmail(email), "an operator without a second factor records nothing");
     }
 
     @Test

@@ -19,6 +19,10 @@ public final class HelpdeskRealm {
     public static final String OPERATOR_ONE = "operator.one";
     public static final String OPERATOR_TWO = "operator.two";
     public static final String NOT_AN_OPERATOR = "not.an.operator";
+    /** Holds the operator role but has no second factor: the API refuses it. */
+    public static final String OPERATOR_WITHOUT_OTP = "operator.weak";
+    /** The OTP secret of operators one and two (their authenticator app), see {@link Totp}. */
+    public static final String OPERATOR_TOTP_SECRET = "operator-totp-secret-2026";
     public static final String OPERATOR_PASSWORD = "Operator-Pass-2026";
     public static final String OPERATOR_CLIENT = "helpdesk-console";
     public static final String APP = "ministry-app";
@@ -31,6 +35,7 @@ public final class HelpdeskRealm {
         values.put("CAP", "P2Y");
         values.put("SMTP_PORT", "25");
         values.put("OPERATOR_PASSWORD", OPERATOR_PASSWORD);
+        values.put("OPERATOR_TOTP_SECRET", OPERATOR_TOTP_SECRET);
         values.put("APP", APP);
         values.put("APP_REDIRECT_URI", APP_REDIRECT_URI);
         // flow bindings of clients name flows by id: one per realm
