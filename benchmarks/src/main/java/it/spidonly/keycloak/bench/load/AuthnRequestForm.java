@@ -27,8 +27,7 @@ record AuthnRequestForm(String id, String issuer, String assertionConsumerServic
         String samlRequest = value(SAML_REQUEST, html);
         String relayState = value(RELAY_STATE, html);
         if (samlRequest == null || relayState == null) {
-            throw new LoginFailure("authn-request", "no SAMLRequest/RelayState form: "
-                    + html.substring(0, Math.min(300, html.length())));
+            throw new LoginFailure("authn-request", "no SAMLRequest/RelayState form: " + LoginDriver.snippet(html));
         }
         byte[] xml = Base64.getMimeDecoder().decode(samlRequest);
         try {

@@ -46,6 +46,8 @@ public final class BenchRealm {
         admin.importRealm(json);
         BenchRealm realm = new BenchRealm(admin, baseUrl, name);
         realm.addStockIdp(idpBase, idp);
+        LoginDriver primer = realm.driver(idp);
+        realm.targets().forEach(primer::startOnly);
         return realm;
     }
 

@@ -92,7 +92,11 @@ public final class LoadRun {
     }
 
     private java.util.function.IntFunction<Citizen> citizens(Target target, int first) {
-        char letter = (char) ('A' + realm.targets().indexOf(target));
-        return i -> Citizen.of(settings.runTag(), letter, first + i);
+        return i -> citizen(target, first + i);
+    }
+
+    /** The {@code index}-th citizen of this run on {@code target} (the first batch of a run uses 0..n-1). */
+    public Citizen citizen(Target target, int index) {
+        return Citizen.of(settings.runTag(), (char) ('A' + realm.targets().indexOf(target)), index);
     }
 }

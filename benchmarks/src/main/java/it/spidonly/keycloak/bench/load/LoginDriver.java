@@ -54,21 +54,7 @@ public final class LoginDriver {
     public Outcome login(Target target, Citizen citizen) {
         Cookies cookies = new Cookies();
         String verifier = randomToken(32);
-        Map<String, String> auth = new LinkedHashMap<>();
-        auth.put("client_id", clientId);
-        auth.put("redirect_uri", redirectUri);
-        auth.put("response_type", "code");
-        auth.put("scope", "openid");
-        auth.put("state", randomToken(16));
-        auth.put("nonce", randomToken(16));
-        auth.put("code_challenge", s256(verifier));
-        auth.put("code_challenge_method", "S256");
-        auth.put("kc_idp_hint", target.alias());
-        Hop page = follow(cookies, get(URI.create(realmUrl + "/protocol/openid-connect/auth?" + form(auth))), "authorize");
-        if (page.response.statusCode() != 200) {
-            throw new LoginFailure("authorize", "HTTP " + page.response.statusCode() + " at " + page.response.uri());
-        }
-        AuthnRequestForm request = AuthnRequestForm.read(page.response.body());
+        AuthnRequestForm request = authorize(target, cookies, verifier);
         String acs = request.assertionConsumerServiceUrl() != null ? request.assertionConsumerServiceUrl() : target.acsUrl();
         String samlResponse = idp.respond(request, acs, citizen);
 
@@ -84,6 +70,34 @@ public final class LoginDriver {
             throw new LoginFailure("acs", "redirect without a code: " + location);
         }
         return new Outcome(end.sawFirstBrokerLogin, token(code, verifier));
+    }
+
+    /**
+     * Only the first leg: the authorization request up to Keycloak's AuthnRequest, then abandoned. Keycloak
+     * generates a new realm's HMAC and AES keys on first use, and two concurrent first requests each generate one
+     * (one of the two logins then fails with {@code expired_code}); one such request before a concurrent batch
+     * avoids that start-up artefact.
+     */
+    public void startOnly(Target target) {
+        authorize(target, new Cookies(), randomToken(32));
+    }
+
+    private AuthnRequestForm authorize(Target target, Cookies cookies, String verifier) {
+        Map<String, String> auth = new LinkedHashMap<>();
+        auth.put("client_id", clientId);
+        auth.put("redirect_uri", redirectUri);
+        auth.put("response_type", "code");
+        auth.put("scope", "openid");
+        auth.put("state", randomToken(16));
+        auth.put("nonce", randomToken(16));
+        auth.put("code_challenge", s256(verifier));
+        auth.put("code_challenge_method", "S256");
+        auth.put("kc_idp_hint", target.alias());
+        Hop page = follow(cookies, get(URI.create(realmUrl + "/protocol/openid-connect/auth?" + form(auth))), "authorize");
+        if (page.response.statusCode() != 200) {
+            throw new LoginFailure("authorize", "HTTP " + page.response.statusCode() + " at " + page.response.uri());
+        }
+        return AuthnRequestForm.read(page.response.body());
     }
 
     private String token(String code, String verifier) {
@@ -197,8 +211,10 @@ public final class LoginDriver {
         }
     }
 
-    private static String snippet(String body) {
-        String text = body == null ? "" : body.replaceAll("\\s+", " ");
+    /** The visible text of a page (head and tags removed), for error messages. */
+    static String snippet(String body) {
+        String text = body == null ? "" : body.replaceAll("(?is)<head.*?</head>|<script.*?</script>", " ")
+                .replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").trim();
         return text.substring(0, Math.min(400, text.length()));
     }
 }
