@@ -149,6 +149,11 @@ public final class BenchRealm {
         return aliases;
     }
 
+    /** The user named {@code username} (admin representation), or null. */
+    public com.fasterxml.jackson.databind.JsonNode user(String username) {
+        return admin.findUserByUsername(name, username);
+    }
+
     public void delete() {
         admin.deleteRealm(name);
     }

@@ -52,6 +52,12 @@ class BenchmarkSmokeIT {
                     assertEquals(List.of(target.alias()), realm.linkedIdps(run.citizen(target, i).username()),
                             target.label() + " citizen " + i + " is a user linked to the IdP she came through");
                 }
+                var user = realm.user(run.citizen(target, 0).username());
+                assertEquals("Bench", user.path("firstName").asText(), target.label() + ": the same SPID data stored by both brokers");
+                assertEquals(run.citizen(target, 0).username() + "@bench.example", user.path("email").asText(), target.label());
+                for (String attribute : List.of("fiscalNumber", "dateOfBirth", "spidCode")) {
+                    assertTrue(!user.path("attributes").path(attribute).path(0).asText().isBlank(), target.label() + " " + attribute + ": " + user);
+                }
                 for (String kind : List.of(LoadRun.FIRST, LoadRun.RETURNING, LoadReport.BOTH)) {
                     LoadReport.Figures f = report.figures(target.label(), kind);
                     assertTrue(f.loginsPerSecond() > 0 && f.p50Millis() > 0 && f.p95Millis() >= f.p50Millis()
