@@ -36,8 +36,11 @@ public final class LoadReport {
     private final double peakRssMib;
     private final double[] loadBefore;
     private final double[] loadAfter;
+    private final Map<String, Double> cpuByThreadGroup;
 
-    LoadReport(LoadRun.Settings settings, List<Round> rounds, double peakRssMib, double[] loadBefore, double[] loadAfter) {
+    LoadReport(LoadRun.Settings settings, List<Round> rounds, double peakRssMib, double[] loadBefore, double[] loadAfter,
+               Map<String, Double> cpuByThreadGroup) {
+        this.cpuByThreadGroup = Map.copyOf(cpuByThreadGroup);
         this.settings = settings;
         this.rounds = List.copyOf(rounds);
         this.peakRssMib = peakRssMib;
@@ -47,6 +50,11 @@ public final class LoadReport {
 
     public LoadRun.Settings settings() {
         return settings;
+    }
+
+    /** Keycloak's CPU seconds over the measured rounds by thread group (request threads, event loops, JIT, GC...). */
+    public Map<String, Double> cpuByThreadGroup() {
+        return cpuByThreadGroup;
     }
 
     public List<Round> rounds() {
@@ -187,6 +195,12 @@ public final class LoadReport {
                     a.cpuMillisPerLogin(), b.cpuMillisPerLogin(), a.cpuMillisPerLogin() / b.cpuMillisPerLogin(),
                     a.loginsPerSecond(), b.loginsPerSecond(), a.p99Millis(), b.p99Millis()));
         }
+        double total = cpuByThreadGroup.values().stream().mapToDouble(Double::doubleValue).sum();
+        out.append(String.format(Locale.ROOT, "%nKeycloak CPU over the measured rounds by thread group (%.1f s in all, /proc/PID/task):%n%n", total));
+        out.append("| thread group | CPU s | share |\n|---|---|---|\n");
+        cpuByThreadGroup.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .filter(e -> e.getValue() >= 0.01 * total)
+                .forEach(e -> out.append(String.format(Locale.ROOT, "| `%s` | %.2f | %.1f %% |%n", e.getKey(), e.getValue(), 100 * e.getValue() / total)));
         return out.toString();
     }
 

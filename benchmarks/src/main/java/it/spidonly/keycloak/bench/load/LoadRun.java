@@ -52,6 +52,7 @@ public final class LoadRun {
         }
         afterWarmup.run();
         double[] loadBefore = LoadReport.loadAverage();
+        Map<Long, ProcessStats.ThreadCpu> threadsBefore = keycloak.threadCpu();
         List<LoadReport.Round> rounds = new ArrayList<>();
         for (int round = 1; round <= settings.rounds(); round++) {
             List<Target> order = new ArrayList<>(realm.targets());
@@ -71,7 +72,8 @@ public final class LoadRun {
             }
             rounds.add(new LoadReport.Round(round, results));
         }
-        return new LoadReport(settings, rounds, keycloak.peakRssMib(), loadBefore, LoadReport.loadAverage());
+        return new LoadReport(settings, rounds, keycloak.peakRssMib(), loadBefore, LoadReport.loadAverage(),
+                ProcessStats.byGroup(threadsBefore, keycloak.threadCpu()));
     }
 
     private Batch.Result logResult(int round, Batch.Result r) {

@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -51,6 +54,49 @@ public final class ProcessStats {
         long utime = Long.parseLong(fields[11]);
         long stime = Long.parseLong(fields[12]);
         return (utime + stime) / (double) TICKS_PER_SECOND;
+    }
+
+    /**
+     * CPU seconds so far of each live thread ({@code /proc/PID/task/TID/stat}), keyed by thread id, with the thread's
+     * name ({@code comm}, at most 15 characters) without its trailing number as its group: executor threads, Vert.x event
+     * loops, C2/C1 compiler threads, G1 threads...
+     */
+    public Map<Long, ThreadCpu> threadCpu() {
+        Map<Long, ThreadCpu> threads = new HashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"), StandardCharsets.US_ASCII);
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+                    double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) TICKS_PER_SECOND;
+                    threads.put(Long.parseLong(task.getFileName().toString()),
+                            new ThreadCpu(name.replaceAll("[#-]?[0-9]+$", "").trim(), seconds));
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended while we read
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list /proc/" + pid + "/task", e);
+        }
+        return threads;
+    }
+
+    /** One thread's group name and CPU seconds so far. */
+    public record ThreadCpu(String group, double seconds) {
+    }
+
+    /** CPU seconds by thread group between two {@link #threadCpu()} snapshots (threads born in between count from 0). */
+    public static Map<String, Double> byGroup(Map<Long, ThreadCpu> before, Map<Long, ThreadCpu> after) {
+        Map<String, Double> groups = new TreeMap<>();
+        after.forEach((tid, now) -> {
+            ThreadCpu then = before.get(tid);
+            double delta = now.seconds() - (then == null ? 0 : then.seconds());
+            if (delta > 0) {
+                groups.merge(now.group(), delta, Double::sum);
+            }
+        });
+        return groups;
     }
 
     /** Current resident set size, in MiB. */
