@@ -16,7 +16,8 @@ import java.util.function.IntFunction;
 /**
  * A fixed number of logins through one target with a fixed concurrency: {@code concurrency} workers take the next
  * login until all are done (closed loop, no think time). Measures each login's latency, the batch's wall time,
- * the Keycloak process's CPU seconds (before/after) and its RSS, sampled every 100 ms.
+ * the Keycloak process's CPU seconds (before/after; also without its JIT compiler threads, which are still busy
+ * long after a warm-up on 2 cores) and its RSS, sampled every 100 ms.
  */
 public final class Batch {
     private final LoginDriver driver;
@@ -30,7 +31,7 @@ public final class Batch {
     /** Result of one batch; {@code latenciesMillis} of the successful logins only. */
     public record Result(Target target, String kind, int logins, long[] latencyNanos, int firstBrokerLogins,
                          Map<String, Integer> errorsByStep, List<String> errorSamples, double wallSeconds,
-                         double cpuSeconds, double maxRssMib) {
+                         double cpuSeconds, double cpuSecondsWithoutJit, double maxRssMib) {
         public int errors() {
             return errorsByStep.values().stream().mapToInt(Integer::intValue).sum();
         }
@@ -52,6 +53,7 @@ public final class Batch {
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "rss-sampler"));
         sampler.scheduleAtFixedRate(() -> maxRssKib.accumulate((long) (keycloak.rssMib() * 1024)), 0, 100, TimeUnit.MILLISECONDS);
         ExecutorService workers = Executors.newFixedThreadPool(concurrency, r -> daemon(r, "login-" + target.label()));
+        Map<Long, ProcessStats.ThreadCpu> threadsBefore = keycloak.threadCpu();
         double cpuBefore = keycloak.cpuSeconds();
         long start = System.nanoTime();
         try {
@@ -91,6 +93,8 @@ public final class Batch {
         }
         double wall = (System.nanoTime() - start) / 1e9;
         double cpu = keycloak.cpuSeconds() - cpuBefore;
+        double withoutJit = ProcessStats.byGroup(threadsBefore, keycloak.threadCpu()).entrySet().stream()
+                .filter(e -> !e.getKey().contains("CompilerThre")).mapToDouble(Map.Entry::getValue).sum();
         sampler.shutdownNow();
         maxRssKib.accumulate((long) (keycloak.rssMib() * 1024));
         int successes = 0;
@@ -104,7 +108,7 @@ public final class Batch {
             }
         }
         return new Result(target, kind, logins, okLatencies, firstBrokerLogins.get(), errors, samples, wall, cpu,
-                maxRssKib.get() / 1024.0);
+                withoutJit, maxRssKib.get() / 1024.0);
     }
 
     private static Thread daemon(Runnable r, String name) {

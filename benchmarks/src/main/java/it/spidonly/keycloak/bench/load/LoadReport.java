@@ -28,7 +28,8 @@ public final class LoadReport {
     /** The figures of a set of batches of one target. */
     public record Figures(String target, String kind, int logins, int successes, int errors, int firstBrokerLogins,
                           double loginsPerSecond, double p50Millis, double p95Millis, double p99Millis,
-                          double cpuMillisPerLogin, double maxRssMib, Map<String, Integer> errorsByStep) {
+                          double cpuMillisPerLogin, double cpuMillisPerLoginWithoutJit, double maxRssMib,
+                          Map<String, Integer> errorsByStep) {
     }
 
     private final LoadRun.Settings settings;
@@ -90,6 +91,7 @@ public final class LoadReport {
         Figures b = figures("stock", kind);
         Map<String, Double> r = new LinkedHashMap<>();
         r.put("cpuPerLogin", a.cpuMillisPerLogin() / b.cpuMillisPerLogin());
+        r.put("cpuPerLoginWithoutJit", a.cpuMillisPerLoginWithoutJit() / b.cpuMillisPerLoginWithoutJit());
         r.put("loginsPerSecond", a.loginsPerSecond() / b.loginsPerSecond());
         r.put("p50", a.p50Millis() / b.p50Millis());
         r.put("p95", a.p95Millis() / b.p95Millis());
@@ -112,6 +114,7 @@ public final class LoadReport {
         int firstBrokerLogins = 0;
         double wall = 0;
         double cpu = 0;
+        double cpuWithoutJit = 0;
         double rss = 0;
         Map<String, Integer> errors = new TreeMap<>();
         List<long[]> latencies = new ArrayList<>();
@@ -121,6 +124,7 @@ public final class LoadReport {
             firstBrokerLogins += b.firstBrokerLogins();
             wall += b.wallSeconds();
             cpu += b.cpuSeconds();
+            cpuWithoutJit += b.cpuSecondsWithoutJit();
             rss = Math.max(rss, b.maxRssMib());
             b.errorsByStep().forEach((step, n) -> errors.merge(step, n, Integer::sum));
             latencies.add(b.latencyNanos());
@@ -128,7 +132,7 @@ public final class LoadReport {
         long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         return new Figures(target, kind, logins, successes, logins - successes, firstBrokerLogins,
                 wall == 0 ? 0 : successes / wall, percentile(all, 50), percentile(all, 95), percentile(all, 99),
-                successes == 0 ? 0 : cpu * 1000 / successes, rss, errors);
+                successes == 0 ? 0 : cpu * 1000 / successes, successes == 0 ? 0 : cpuWithoutJit * 1000 / successes, rss, errors);
     }
 
     /** Nearest-rank percentile of sorted nanoseconds, in milliseconds. */
@@ -144,10 +148,11 @@ public final class LoadReport {
     static String line(Batch.Result r) {
         long[] sorted = r.latencyNanos().clone();
         Arrays.sort(sorted);
-        return String.format(Locale.ROOT, "%-5s %-10s %4d logins %4d errors %6.1f/s p50 %6.1f p95 %6.1f p99 %6.1f ms, CPU %5.2f ms/login, RSS %4.0f MiB%s",
+        return String.format(Locale.ROOT, "%-5s %-10s %4d logins %4d errors %6.1f/s p50 %6.1f p95 %6.1f p99 %6.1f ms, CPU %5.2f ms/login (%5.2f w/o JIT), RSS %4.0f MiB%s",
                 r.target().label(), r.kind(), r.logins(), r.errors(), r.successes() / r.wallSeconds(),
                 percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
-                r.successes() == 0 ? 0 : r.cpuSeconds() * 1000 / r.successes(), r.maxRssMib(),
+                r.successes() == 0 ? 0 : r.cpuSeconds() * 1000 / r.successes(),
+                r.successes() == 0 ? 0 : r.cpuSecondsWithoutJit() * 1000 / r.successes(), r.maxRssMib(),
                 r.errorSamples().isEmpty() ? "" : " first error: " + r.errorSamples().get(0));
     }
 
@@ -168,31 +173,32 @@ public final class LoadReport {
                         + "Load average before %s, after %s. Keycloak peak RSS (VmHWM) %.0f MiB.%n%n",
                 settings.loginsPerBatch(), settings.concurrency(), settings.warmupLogins(), settings.rounds(),
                 load(loadBefore), load(loadAfter), peakRssMib));
-        out.append("| IdP | logins | kind | logins/s | p50 ms | p95 ms | p99 ms | Keycloak CPU ms/login | max RSS MiB | errors | first-broker-login seen |\n");
-        out.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        out.append("| IdP | logins | kind | logins/s | p50 ms | p95 ms | p99 ms | Keycloak CPU ms/login | without JIT threads | max RSS MiB | errors | first-broker-login seen |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (String kind : List.of(LoadRun.FIRST, LoadRun.RETURNING, BOTH)) {
             for (String target : targets()) {
                 Figures f = figures(target, kind);
-                out.append(String.format(Locale.ROOT, "| %s | %d | %s | %.1f | %.1f | %.1f | %.1f | %.2f | %.0f | %d%s | %d |%n",
+                out.append(String.format(Locale.ROOT, "| %s | %d | %s | %.1f | %.1f | %.1f | %.1f | %.2f | %.2f | %.0f | %d%s | %d |%n",
                         target, f.logins(), kind, f.loginsPerSecond(), f.p50Millis(), f.p95Millis(), f.p99Millis(),
-                        f.cpuMillisPerLogin(), f.maxRssMib(), f.errors(), f.errors() == 0 ? "" : " " + f.errorsByStep(),
+                        f.cpuMillisPerLogin(), f.cpuMillisPerLoginWithoutJit(), f.maxRssMib(), f.errors(), f.errors() == 0 ? "" : " " + f.errorsByStep(),
                         f.firstBrokerLogins()));
             }
         }
-        out.append("\nRatios spid/stock (CPU per login, logins/s, p50, p95, p99):\n\n");
+        out.append("\nRatios spid/stock (CPU per login, CPU without JIT threads, logins/s, p50, p95, p99):\n\n");
         for (String kind : List.of(LoadRun.FIRST, LoadRun.RETURNING, BOTH)) {
             Map<String, Double> r = ratios(kind);
-            out.append(String.format(Locale.ROOT, "- %s: CPU %.3f, logins/s %.3f, p50 %.3f, p95 %.3f, p99 %.3f%n", kind,
-                    r.get("cpuPerLogin"), r.get("loginsPerSecond"), r.get("p50"), r.get("p95"), r.get("p99")));
+            out.append(String.format(Locale.ROOT, "- %s: CPU %.3f, CPU without JIT %.3f, logins/s %.3f, p50 %.3f, p95 %.3f, p99 %.3f%n", kind,
+                    r.get("cpuPerLogin"), r.get("cpuPerLoginWithoutJit"), r.get("loginsPerSecond"), r.get("p50"), r.get("p95"), r.get("p99")));
         }
         out.append("\nPer round (spread within the run): CPU ms/login and logins/s, both kinds together\n\n");
-        out.append("| round | spid CPU ms | stock CPU ms | CPU ratio | spid logins/s | stock logins/s | spid p99 ms | stock p99 ms |\n");
-        out.append("|---|---|---|---|---|---|---|---|\n");
+        out.append("| round | spid CPU ms | stock CPU ms | CPU ratio | ratio without JIT | spid logins/s | stock logins/s | spid p99 ms | stock p99 ms |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|\n");
         for (Round round : rounds) {
             Figures a = figures("spid", BOTH, round);
             Figures b = figures("stock", BOTH, round);
-            out.append(String.format(Locale.ROOT, "| %d | %.2f | %.2f | %.3f | %.1f | %.1f | %.1f | %.1f |%n", round.number(),
+            out.append(String.format(Locale.ROOT, "| %d | %.2f | %.2f | %.3f | %.3f | %.1f | %.1f | %.1f | %.1f |%n", round.number(),
                     a.cpuMillisPerLogin(), b.cpuMillisPerLogin(), a.cpuMillisPerLogin() / b.cpuMillisPerLogin(),
+                    a.cpuMillisPerLoginWithoutJit() / b.cpuMillisPerLoginWithoutJit(),
                     a.loginsPerSecond(), b.loginsPerSecond(), a.p99Millis(), b.p99Millis()));
         }
         double total = cpuByThreadGroup.values().stream().mapToDouble(Double::doubleValue).sum();

@@ -67,7 +67,7 @@ class BenchmarkSmokeIT {
             }
             assertEquals(2 * LOGINS, realm.userCount(), "one user per first-time citizen, none for returning ones");
             for (String kind : List.of(LoadRun.FIRST, LoadRun.RETURNING, LoadReport.BOTH)) {
-                assertEquals(5, report.ratios(kind).size());
+                assertEquals(6, report.ratios(kind).size());
             }
             assertTrue(report.peakRssMib() > 0);
             String markdown = report.toMarkdown();
