@@ -41,9 +41,14 @@ public record SigningCredential(KeyPair keyPair, X509Certificate certificate) {
 
     /** A fresh RSA 3072 key pair with a self-signed certificate valid for one year. */
     public static SigningCredential generate(String commonName) {
+        return generate(commonName, 3072);
+    }
+
+    /** A fresh RSA key pair of {@code keyBits} bits with a self-signed certificate valid for one year. */
+    public static SigningCredential generate(String commonName, int keyBits) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(3072);
+            generator.initialize(keyBits);
             KeyPair keyPair = generator.generateKeyPair();
             return new SigningCredential(keyPair, SelfSignedCertificate.create(keyPair, commonName, Duration.ofDays(365)));
         } catch (GeneralSecurityException e) {

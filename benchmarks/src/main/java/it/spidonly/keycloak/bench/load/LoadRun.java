@@ -1,0 +1,104 @@
+package it.spidonly.keycloak.bench.load;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The A/B scenario: a warm-up on both targets (not reported), then {@code rounds} rounds; each round runs, for
+ * each target, a batch of first-time logins (new citizens: Keycloak's first-broker-login flow creates the user)
+ * and then a batch of returning logins (the same citizens again, each with a new browser: a full SAML round trip,
+ * the user found by its federated identity and updated). Batches alternate between the targets (round 1:
+ * A B A B, round 2: B A B A, ...) so that drift (JIT, caches, database growth, other load) hits both alike.
+ */
+public final class LoadRun {
+    public static final String FIRST = "first-time";
+    public static final String RETURNING = "returning";
+
+    /** @param loginsPerBatch logins in each measured batch; {@code warmupLogins} per target and kind */
+    public record Settings(int loginsPerBatch, int concurrency, int warmupLogins, int rounds, String runTag) {
+    }
+
+    private final BenchRealm realm;
+    private final LoginDriver driver;
+    private final ProcessStats keycloak;
+    private final Settings settings;
+    private final Consumer<String> log;
+    private final Map<String, Integer> nextCitizen = new HashMap<>();
+
+    public LoadRun(BenchRealm realm, IdpPlayer idp, ProcessStats keycloak, Settings settings, Consumer<String> log) {
+        this.realm = realm;
+        this.driver = realm.driver(idp);
+        this.keycloak = keycloak;
+        this.settings = settings;
+        this.log = log;
+    }
+
+    public LoadReport run() {
+        return run(() -> { });
+    }
+
+    /** As {@link #run()}; {@code afterWarmup} runs between the warm-up and the first round (e.g. starts a profile). */
+    public LoadReport run(Runnable afterWarmup) {
+        Batch batch = new Batch(driver, keycloak);
+        if (settings.warmupLogins() > 0) {
+            for (Target target : realm.targets()) {
+                for (Batch.Result r : pair(batch, target, settings.warmupLogins())) {
+                    log.accept("warm-up " + LoadReport.line(r));
+                }
+            }
+        }
+        afterWarmup.run();
+        double[] loadBefore = LoadReport.loadAverage();
+        Map<Long, ProcessStats.ThreadCpu> threadsBefore = keycloak.threadCpu();
+        List<LoadReport.Round> rounds = new ArrayList<>();
+        for (int round = 1; round <= settings.rounds(); round++) {
+            List<Target> order = new ArrayList<>(realm.targets());
+            if (round % 2 == 0) {
+                java.util.Collections.reverse(order);
+            }
+            int[] first = new int[order.size()];
+            List<Batch.Result> results = new ArrayList<>();
+            for (int t = 0; t < order.size(); t++) {
+                first[t] = reserve(order.get(t), settings.loginsPerBatch());
+                results.add(logResult(round, batch.run(order.get(t), FIRST, settings.loginsPerBatch(), settings.concurrency(),
+                        citizens(order.get(t), first[t]))));
+            }
+            for (int t = 0; t < order.size(); t++) {
+                results.add(logResult(round, batch.run(order.get(t), RETURNING, settings.loginsPerBatch(), settings.concurrency(),
+                        citizens(order.get(t), first[t]))));
+            }
+            rounds.add(new LoadReport.Round(round, results));
+        }
+        return new LoadReport(settings, rounds, keycloak.peakRssMib(), loadBefore, LoadReport.loadAverage(),
+                ProcessStats.byGroup(threadsBefore, keycloak.threadCpu()));
+    }
+
+    private Batch.Result logResult(int round, Batch.Result r) {
+        log.accept("round " + round + " " + LoadReport.line(r));
+        return r;
+    }
+
+    private List<Batch.Result> pair(Batch batch, Target target, int logins) {
+        int first = reserve(target, logins);
+        return List.of(batch.run(target, FIRST, logins, settings.concurrency(), citizens(target, first)),
+                batch.run(target, RETURNING, logins, settings.concurrency(), citizens(target, first)));
+    }
+
+    private int reserve(Target target, int count) {
+        int first = nextCitizen.getOrDefault(target.label(), 0);
+        nextCitizen.put(target.label(), first + count);
+        return first;
+    }
+
+    private java.util.function.IntFunction<Citizen> citizens(Target target, int first) {
+        return i -> citizen(target, first + i);
+    }
+
+    /** The {@code index}-th citizen of this run on {@code target} (the first batch of a run uses 0..n-1). */
+    public Citizen citizen(Target target, int index) {
+        return Citizen.of(settings.runTag(), (char) ('A' + realm.targets().indexOf(target)), index);
+    }
+}

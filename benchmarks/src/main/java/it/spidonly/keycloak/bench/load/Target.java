@@ -1,0 +1,12 @@
+package it.spidonly.keycloak.bench.load;
+
+/**
+ * One identity provider of the benchmark realm that the driver logs in through.
+ *
+ * @param label   short name in the report ({@code spid}, {@code stock})
+ * @param alias   the Keycloak IdP alias ({@code kc_idp_hint})
+ * @param acsUrl  where the IdP posts its Response when the AuthnRequest names no AssertionConsumerServiceURL
+ *                (SPID: the shared {@code /spid/acs}, chosen by AssertionConsumerServiceIndex 0)
+ */
+public record Target(String label, String alias, String acsUrl) {
+}
