@@ -29,7 +29,7 @@ public final class JfrProfile {
     /** Areas of one IdP type only: a prefix on the stack and no frame of our provider. */
     static final Map<String, String> STOCK_ONLY = Map.of(
             "stock SAML IdP: ACS leg (SAMLEndpoint, no it.spidonly frame)", "org.keycloak.broker.saml.SAMLEndpoint",
-            "stock SAML IdP: AuthnRequest (SAMLIdentityProvider.performLogin, no it.spidonly frame)", "org.keycloak.broker.saml.SAMLIdentityProvider");
+            "stock SAML IdP: AuthnRequest (SAMLIdentityProvider.performLogin, no it.spidonly frame)", "org.keycloak.broker.saml.SAMLIdentityProvider.performLogin");
 
     private final long pid;
     private final Path file;
@@ -75,14 +75,15 @@ public final class JfrProfile {
                         ourFrames.add(name(frame));
                     }
                     AREAS.forEach((area, prefixes) -> {
-                        if (prefixes.stream().anyMatch(type::startsWith)) {
+                        String qualified = name(frame);
+                        if (prefixes.stream().anyMatch(qualified::startsWith)) {
                             hit.add(area);
                         }
                     });
                 }
                 if (ourFrames.isEmpty()) {
                     for (Map.Entry<String, String> stock : STOCK_ONLY.entrySet()) {
-                        if (stack.getFrames().stream().anyMatch(f -> f.getMethod().getType().getName().startsWith(stock.getValue()))) {
+                        if (stack.getFrames().stream().anyMatch(f -> name(f).startsWith(stock.getValue()))) {
                             hit.add(stock.getKey());
                         }
                     }
@@ -113,16 +114,18 @@ public final class JfrProfile {
 
     /**
      * {@code JfrProfile FILE.jfr [TOP]}: the same summary for any recording (e.g. of a JMH fork);
-     * {@code JfrProfile FILE.jfr TOP Class.method [DEPTH]}: where the samples under that method go (its callees at DEPTH, default 1).
+     * {@code JfrProfile FILE.jfr TOP Class.method [DEPTH [Ancestor.method]]}: where the samples under that method go (its
+     * callees at DEPTH, default 1), optionally only in samples with the ancestor on the stack.
      */
     public static void main(String[] args) {
         JfrProfile profile = new JfrProfile(0, Path.of(args[0]));
         int top = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-        System.out.println(args.length > 2 ? profile.callees(args[2], args.length > 3 ? Integer.parseInt(args[3]) : 1, top) : profile.summary(top));
+        System.out.println(args.length > 2 ? profile.callees(args[2], args.length > 3 ? Integer.parseInt(args[3]) : 1, top,
+                args.length > 4 ? args[4] : null) : profile.summary(top));
     }
 
     /** Samples with {@code method} ({@code Class.method}) on the stack, by the frame {@code depth} calls below it. */
-    String callees(String method, int depth, int top) {
+    String callees(String method, int depth, int top, String requiredAncestor) {
         Map<String, Integer> below = new HashMap<>();
         int under = 0;
         try (RecordingFile recording = new RecordingFile(file)) {
@@ -132,6 +135,9 @@ public final class JfrProfile {
                     continue;
                 }
                 List<RecordedFrame> frames = event.getStackTrace().getFrames();
+                if (requiredAncestor != null && frames.stream().noneMatch(f -> name(f).equals(requiredAncestor))) {
+                    continue;
+                }
                 for (int i = frames.size() - 1; i >= 0; i--) {
                     if (name(frames.get(i)).equals(method)) {
                         under++;
@@ -176,7 +182,7 @@ public final class JfrProfile {
         a.put("SAML broker leg, both IdPs (IdentityBrokerService: ACS to redirect with code)", List.of("org.keycloak.services.resources.IdentityBrokerService"));
         a.put("our SPID provider, any frame (it.spidonly; includes Keycloak code it calls)", List.of("it.spidonly."));
         a.put("SPID IdP: ACS leg (SpidResource.assertionConsumerService)", List.of("it.spidonly.keycloak.spid.web.SpidResource"));
-        a.put("SPID IdP: AuthnRequest (SpidIdentityProvider.performLogin)", List.of("it.spidonly.keycloak.spid.broker.SpidIdentityProvider"));
+        a.put("SPID IdP: AuthnRequest (SpidIdentityProvider.performLogin)", List.of("it.spidonly.keycloak.spid.broker.SpidIdentityProvider.performLogin"));
         a.put("SPID rule chain (it.spidonly.keycloak.spid.rules.RuleChain)", List.of("it.spidonly.keycloak.spid.rules.RuleChain"));
         a.put("SPID Response decoding (it.spidonly.keycloak.spid.rules.ResponseMessage)", List.of("it.spidonly.keycloak.spid.rules.ResponseMessage"));
         a.put("Keycloak SAML broker (org.keycloak.broker.saml)", List.of("org.keycloak.broker.saml."));
