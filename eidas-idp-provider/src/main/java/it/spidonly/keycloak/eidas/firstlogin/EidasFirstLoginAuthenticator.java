@@ -20,13 +20,15 @@ import org.keycloak.models.UserModel;
 import it.spidonly.keycloak.eidas.identity.EidasAccounts;
 import it.spidonly.keycloak.eidas.identity.PersonIdentifier;
 
+import it.spidonly.keycloak.spid.firstlogin.FirstLoginStep;
+
 /**
  * First eIDAS login: one account per eIDAS person. The account whose {@code eidasPersonIdentifier} is exactly the
  * PersonIdentifier (the same person through another eIDAS IdP) is linked; otherwise a new account is created. Never
  * links on fiscal number (there is none), e-mail, name or username: an account that already holds the username
  * without that identifier is a conflict (409), for the help desk.
  */
-final class EidasFirstLoginAuthenticator extends AbstractIdpAuthenticator {
+final class EidasFirstLoginAuthenticator extends FirstLoginStep {
     static final String CONFLICT = "eidasAccountConflict";
     static final String NO_IDENTIFIER = "eidas.assertion.person-identifier";
 
@@ -63,21 +65,5 @@ final class EidasFirstLoginAuthenticator extends AbstractIdpAuthenticator {
         context.getAuthenticationSession().setAuthNote(AbstractIdentityProvider.BROKER_REGISTERED_NEW_USER, "true");
         context.getEvent().detail("eidas_link", "new-account");
         context.success();
-    }
-
-    @Override
-    protected void actionImpl(AuthenticationFlowContext context, SerializedBrokeredIdentityContext serializedCtx,
-                              BrokeredIdentityContext brokerContext) {
-        authenticateImpl(context, serializedCtx, brokerContext);
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
     }
 }

@@ -27,7 +27,7 @@ import it.spidonly.keycloak.spid.attributes.SpidAttributeValues;
  * linked without asking for a password; otherwise a new account is created with username = the fiscal code. Never links on e-mail or name:
  * an e-mail already used by another account is simply not copied.
  */
-final class SpidFirstLoginAuthenticator extends AbstractIdpAuthenticator {
+final class SpidFirstLoginAuthenticator extends FirstLoginStep {
     static final String USERNAME_TAKEN = "spidAccountConflict";
 
     @Override
@@ -68,21 +68,5 @@ final class SpidFirstLoginAuthenticator extends AbstractIdpAuthenticator {
             user.setEmailVerified(brokerContext.getIdpConfig().isTrustEmail());
         }
         return user;
-    }
-
-    @Override
-    protected void actionImpl(AuthenticationFlowContext context, SerializedBrokeredIdentityContext serializedCtx,
-                              BrokeredIdentityContext brokerContext) {
-        authenticateImpl(context, serializedCtx, brokerContext);
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
     }
 }
