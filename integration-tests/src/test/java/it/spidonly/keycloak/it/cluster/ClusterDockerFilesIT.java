@@ -39,11 +39,11 @@ class ClusterDockerFilesIT {
 
     @Test
     void theImageIsBuiltOnTheKeycloakVersionOfTheBuildAndTheTests() throws IOException {
-        String version = System.getProperty("keycloak.version");
+        String version = System.getProperty("keycloak.dist.version");
         String dockerfile = dockerfile();
         Matcher arg = Pattern.compile("(?m)^ARG KEYCLOAK_VERSION=(\\S+)$").matcher(dockerfile);
         assertTrue(arg.find(), "the Dockerfile declares ARG KEYCLOAK_VERSION");
-        assertEquals(version, arg.group(1), "docker/Dockerfile and pom.xml's keycloak.version");
+        assertEquals(version, arg.group(1), "docker/Dockerfile and pom.xml's keycloak.dist.version");
         List<String> keycloakImages = stages(dockerfile).keySet().stream().filter(i -> i.startsWith("quay.io/keycloak/")).toList();
         assertFalse(keycloakImages.isEmpty());
         assertEquals(Set.of("quay.io/keycloak/keycloak:${KEYCLOAK_VERSION}"), Set.copyOf(keycloakImages),

@@ -93,7 +93,7 @@ class ClusterIT {
     void bothNodesRunTheImagesKeycloakBuildOnPostgresql() throws Exception {
         for (int node = 1; node <= 2; node++) {
             JsonNode info = cluster.node(node).admin().serverInfo();
-            assertEquals(System.getProperty("keycloak.version"), info.path("systemInfo").path("version").asText());
+            assertEquals(System.getProperty("keycloak.dist.version"), info.path("systemInfo").path("version").asText());
             assertEquals(2, cluster.node(node).lastClusterViewSize(), "node " + node + " sees both nodes");
             assertEquals(200, ClusterHttp.status(cluster.node(node).managementUrl() + "/health/ready"));
             assertTrue(ClusterHttp.get(cluster.node(node).managementUrl() + "/metrics").contains("jvm_"), "metrics are enabled");
