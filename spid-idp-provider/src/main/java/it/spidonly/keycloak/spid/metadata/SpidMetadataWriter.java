@@ -9,6 +9,7 @@ import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.TreeSet;
 
 import org.keycloak.saml.common.util.DocumentUtil;
 import org.w3c.dom.Document;
@@ -23,7 +24,10 @@ import it.spidonly.keycloak.spid.sp.SpidServiceProviderConfig;
  * Writes the one SP metadata document AgID accredits (SPID Regole tecniche "Metadata", Avviso n. 29 v3),
  * unsigned. Its content depends only on the SP settings, the signing certificate and the SP URLs — never
  * on which SPID IdPs the realm has — and its ID is derived from that content, so the same settings give
- * byte-identical metadata.
+ * byte-identical metadata. Every list is written in a canonical order, whatever order the settings store it in
+ * (the console may save the same values in another order): attribute consuming services by index, requested
+ * attributes alphabetically and without repeats (the order of AgID's eIDAS example sets), languages "it" then
+ * "en", the contacts "other" then "billing".
  */
 public final class SpidMetadataWriter {
     private final SpidServiceProviderConfig sp;
@@ -100,7 +104,7 @@ public final class SpidMetadataWriter {
         Element acs = md("AttributeConsumingService");
         acs.setAttribute("index", String.valueOf(service.index()));
         acs.appendChild(localized("ServiceName", "it", service.serviceName()));
-        for (String attribute : service.requestedAttributes()) {
+        for (String attribute : new TreeSet<>(service.requestedAttributes())) {
             Element ra = md("RequestedAttribute");
             ra.setAttribute("Name", attribute);
             acs.appendChild(ra);

@@ -71,7 +71,7 @@ class SpidMetadataWriterTest {
         assertEquals(List.of("0", "1"), sets.stream().map(e -> e.getAttribute("index")).toList());
         Element serviceName = children(sets.get(0), MD, "ServiceName").get(0);
         assertEquals("it", serviceName.getAttributeNS(SamlNames.XML, "lang"));
-        assertEquals(List.of("fiscalNumber", "name", "familyName", "email"),
+        assertEquals(List.of("email", "familyName", "fiscalNumber", "name"),
                 children(sets.get(0), MD, "RequestedAttribute").stream().map(e -> e.getAttribute("Name")).toList());
 
         Element org = children(root, MD, "Organization").get(0);
@@ -137,6 +137,22 @@ class SpidMetadataWriterTest {
         MultivaluedHashMap<String, String> other = ServiceProviderConfigs.validPublic();
         other.putSingle("contactEmail", "other@lavoro.example");
         assertFalse(signed(other).equals(signed(ServiceProviderConfigs.validPublic())), "a change of settings changes the document");
+    }
+
+    /** Issue 15 finding 10: re-saving the same settings in the console may list the attributes in another order. */
+    @Test
+    void listOrderOfTheSameSettingsDoesNotChangeTheBytes() {
+        MultivaluedHashMap<String, String> reordered = ServiceProviderConfigs.validPublic();
+        reordered.put("acs0Attributes", List.of("email", "familyName", "name", "fiscalNumber"));
+        reordered.put("acs1Attributes", List.of("spidCode##fiscalNumber"));
+        assertEquals(signed(ServiceProviderConfigs.validPublic()), signed(reordered), "same meaning, same ID, signature and bytes");
+    }
+
+    @Test
+    void requestedAttributesAreInAlphabeticalOrder() throws Exception {
+        List<Element> services = attributeServices(signed(ServiceProviderConfigs.validPublic()));
+        assertEquals(List.of("email", "familyName", "fiscalNumber", "name"), requested(services.get(0)));
+        assertEquals(List.of("fiscalNumber", "spidCode"), requested(services.get(1)));
     }
 
     private static String signed(MultivaluedHashMap<String, String> config) {
