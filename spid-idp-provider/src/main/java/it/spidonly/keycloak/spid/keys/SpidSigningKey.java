@@ -4,6 +4,7 @@ import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Optional;
 
 import org.keycloak.crypto.Algorithm;
@@ -19,7 +20,9 @@ import it.spidonly.keycloak.spid.sp.SpidServiceProviderConfig;
 
 /**
  * The key and certificate the SP signs its metadata and AuthnRequests with, taken from the realm's keys
- * (Keycloak's key providers: generated, or an imported SPID-profile certificate). Never a copy.
+ * (Keycloak's key providers: a "SPID SP certificate" key, generated, or an imported SPID-profile certificate).
+ * Never a copy. Without a key id in the SP settings: the active "SPID SP certificate" key, else the realm's active
+ * RS256 key.
  */
 public final class SpidSigningKey {
     private final KeyWrapper key;
@@ -51,7 +54,8 @@ public final class SpidSigningKey {
 
     private static Optional<KeyWrapper> find(KeycloakSession session, RealmModel realm, SpidServiceProviderConfig sp) {
         if (sp.signingKeyId() == null) {
-            return Optional.ofNullable(session.keys().getActiveKey(realm, KeyUse.SIG, Algorithm.RS256)).filter(SpidSigningKey::usable);
+            return SpidCertificateKeys.active(session, realm).filter(SpidSigningKey::usable)
+                    .or(() -> Optional.ofNullable(session.keys().getActiveKey(realm, KeyUse.SIG, Algorithm.RS256)).filter(SpidSigningKey::usable));
         }
         return session.keys().getKeysStream(realm)
                 .filter(k -> sp.signingKeyId().equals(k.getKid()))
@@ -78,6 +82,11 @@ public final class SpidSigningKey {
 
     public KeyPair keyPair() {
         return new KeyPair(publicKey(), privateKey());
+    }
+
+    /** The certificates of the next keys to publish beside this one ({@link SpidCertificateKeys#next}). */
+    public static List<X509Certificate> nextCertificates(KeycloakSession session, RealmModel realm, SpidSigningKey signing) {
+        return SpidCertificateKeys.next(session, realm, signing.kid()).map(KeyWrapper::getCertificate).toList();
     }
 
     public X509Certificate certificate() {

@@ -18,7 +18,8 @@ public final class SpidMetadata {
         SpidSigningKey key = SpidSigningKey.resolve(session, realm, sp);
         SpidEndpointUrls urls = SpidEndpointUrls.of(baseUri, realm.getName());
         try {
-            return DocumentUtil.getDocumentAsString(MetadataSigner.sign(new SpidMetadataWriter(sp, key.certificate(), urls).write(), key));
+            return DocumentUtil.getDocumentAsString(MetadataSigner.sign(new SpidMetadataWriter(sp, key.certificate(),
+                    SpidSigningKey.nextCertificates(session, realm, key), urls).write(), key));
         } catch (Exception e) {
             throw new IllegalStateException("Cannot serialise the SP metadata", e);
         }

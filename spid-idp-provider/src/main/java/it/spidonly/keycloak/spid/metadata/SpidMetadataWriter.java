@@ -8,6 +8,7 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -27,17 +28,28 @@ import it.spidonly.keycloak.spid.sp.SpidServiceProviderConfig;
  * byte-identical metadata. Every list is written in a canonical order, whatever order the settings store it in
  * (the console may save the same values in another order): attribute consuming services by index, requested
  * attributes alphabetically and without repeats (the order of AgID's eIDAS example sets), languages "it" then
- * "en", the contacts "other" then "billing".
+ * "en", the contacts "other" then "billing", the signing key's KeyDescriptor before the next keys' (in kid order).
  */
 public final class SpidMetadataWriter {
     private final SpidServiceProviderConfig sp;
     private final X509Certificate certificate;
+    private final List<X509Certificate> nextCertificates;
     private final SpidEndpointUrls urls;
     private Document doc;
 
     public SpidMetadataWriter(SpidServiceProviderConfig sp, X509Certificate certificate, SpidEndpointUrls urls) {
+        this(sp, certificate, List.of(), urls);
+    }
+
+    /**
+     * @param nextCertificates keys not signing yet, published after the signing key (each its own signing
+     *        KeyDescriptor) so IdPs already trust them when they start signing: rotation without a gap
+     */
+    public SpidMetadataWriter(SpidServiceProviderConfig sp, X509Certificate certificate, List<X509Certificate> nextCertificates,
+            SpidEndpointUrls urls) {
         this.sp = sp;
         this.certificate = certificate;
+        this.nextCertificates = List.copyOf(nextCertificates);
         this.urls = urls;
     }
 
@@ -69,7 +81,10 @@ public final class SpidMetadataWriter {
         d.setAttribute("protocolSupportEnumeration", PROTOCOL);
         d.setAttribute("AuthnRequestsSigned", "true");
         d.setAttribute("WantAssertionsSigned", "true");
-        d.appendChild(signingKeyDescriptor());
+        d.appendChild(signingKeyDescriptor(certificate));
+        for (X509Certificate next : nextCertificates) {
+            d.appendChild(signingKeyDescriptor(next));
+        }
         d.appendChild(endpoint("SingleLogoutService", HTTP_POST, urls.singleLogout()));
         d.appendChild(endpoint("SingleLogoutService", HTTP_REDIRECT, urls.singleLogout()));
         d.appendChild(text(md("NameIDFormat"), NAMEID_TRANSIENT));
@@ -83,7 +98,7 @@ public final class SpidMetadataWriter {
         return d;
     }
 
-    private Element signingKeyDescriptor() {
+    private Element signingKeyDescriptor(X509Certificate certificate) {
         Element kd = md("KeyDescriptor");
         kd.setAttribute("use", "signing");
         Element keyInfo = doc.createElementNS(DS, "ds:KeyInfo");
