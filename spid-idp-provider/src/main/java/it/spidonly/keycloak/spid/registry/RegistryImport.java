@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -60,9 +61,7 @@ public final class RegistryImport {
                 if ("true".equals(copy.getConfig().remove(LEFT))) {
                     copy.setEnabled(true);
                 }
-                if (entry.logoUrl() != null) {
-                    copy.getConfig().putIfAbsent(LOGO, entry.logoUrl());
-                }
+                logo(entry).ifPresent(logo -> copy.getConfig().putIfAbsent(LOGO, logo));
                 session.identityProviders().update(copy);
                 updated.add(existing.getAlias());
             }
@@ -80,6 +79,11 @@ public final class RegistryImport {
                     disabled.add(idp.getAlias());
                 });
         return new Result(added, updated, disabled);
+    }
+
+    /** The registry's https logo, else the official logo the theme ships for that IdP ({@link BundledIdpLogos}). */
+    private static Optional<String> logo(RegistryIdp entry) {
+        return Optional.ofNullable(entry.logoUrl()).or(() -> BundledIdpLogos.of(entry.entityId()));
     }
 
     /** {@link #alias}, or, if another IdP (of any entityID) holds it, the alias with a suffix from the entityID. */
@@ -100,9 +104,7 @@ public final class RegistryImport {
         config.setTrustEmail(true);
         config.getConfig().putAll(endpointsAndKeys(entry));
         config.getConfig().put(MANAGED, "true");
-        if (entry.logoUrl() != null) {
-            config.getConfig().put(LOGO, entry.logoUrl());
-        }
+        logo(entry).ifPresent(logo -> config.getConfig().put(LOGO, logo));
         config.applySpidProfile(null);
         AuthenticationFlowModel flow = realm.getFlowByAlias(SpidFirstLoginFlow.ALIAS);
         if (flow != null) {

@@ -79,6 +79,7 @@ public class RegistryPage extends RealmSettingsPage {
                 : stored == null ? RegistryStatus.NONE : RegistryStatus.of(stored.getConfig());
         if ("true".equals(model.getConfig().getFirst(RegistrySettings.REFRESH_NOW))) {
             model.getConfig().putSingle(RegistrySettings.REFRESH_NOW, "false");
+            RegistrySlot.claim(session, realm.getId(), RegistrySettings.of(model.getConfig()), Clock.systemUTC().instant());
             RegistryRefresh.Outcome outcome = RegistryRefresh.run(session, realm, RegistrySettings.of(model.getConfig()),
                     status, AdminTrigger.of(session), options, Clock.systemUTC());
             if (!outcome.succeeded()) {

@@ -3,14 +3,11 @@ package it.spidonly.keycloak.spid.registry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
-import it.spidonly.keycloak.spid.sp.Problem;
-import it.spidonly.keycloak.spid.sp.SpidMessages;
 
 /**
  * One refresh of a realm's registry: read the source, verify the aggregate (or, for a local file the admin marked
@@ -42,8 +39,7 @@ final class RegistryRefresh {
         } catch (RegistryRejected refused) {
             LOG.warnf("SPID registry of realm %s refused (%s): %s; the realm keeps its IdPs", realm.getName(),
                     trigger, refused.getMessage());
-            String message = SpidMessages.format(Problem.of(refused.reason()), Locale.ENGLISH);
-            return new Outcome(RegistryStatus.failed(now, trigger, refused.reason(), message, previous, nextRun), null, refused);
+            return new Outcome(RegistryStatus.failed(now, trigger, refused.reason(), previous, nextRun), null, refused);
         }
         RegistryImport.Result result = RegistryImport.apply(session, realm, registry);
         LOG.infof("SPID registry of realm %s refreshed (%s): %d added, %d updated, %d disabled", realm.getName(),

@@ -15,7 +15,8 @@ import org.keycloak.timer.ScheduledTask;
  * Every minute (option {@code tick-seconds}) on every node: refreshes each realm whose registry is due. A realm is due
  * once per slot of its interval ({@link RegistrySlot}), so a new registry setting is refreshed at the next tick; the
  * node that first puts the slot's key into Keycloak's cluster-wide single-use store runs the refresh, the others skip
- * it. A refresh an admin asks for does not move the slots. Each realm is
+ * it. A refresh an admin asks for claims the current slot too (its result stands until the next slot) but does not
+ * move the slots. Each realm is
  * refreshed in its own transaction; the status is stored in the realm's {@code spid-registry} settings.
  */
 final class RegistryScheduler implements ScheduledTask {
@@ -53,12 +54,11 @@ final class RegistryScheduler implements ScheduledTask {
             return;
         }
         Instant now = Clock.systemUTC().instant();
-        RegistrySlot slot = RegistrySlot.at(now, settings.intervalMinutes());
-        long lifespan = slot.end().getEpochSecond() - now.getEpochSecond() + 60;
-        if (!session.singleUseObjects().putIfAbsent(slot.claimKey(realmId), lifespan)) {
+        if (!RegistrySlot.claim(session, realmId, settings, now)) {
             return;
         }
-        LOG.infof("SPID registry: scheduled refresh of realm %s, slot %s, runs on this node", realm.getName(), slot.start());
+        LOG.infof("SPID registry: scheduled refresh of realm %s, slot %s, runs on this node", realm.getName(),
+                RegistrySlot.at(now, settings.intervalMinutes()).start());
         RegistryRefresh.Outcome outcome = RegistryRefresh.run(session, realm, settings, RegistryStatus.of(component.getConfig()),
                 TRIGGER, page.options(), Clock.systemUTC());
         page.saveStatus(realm, component, outcome.status());

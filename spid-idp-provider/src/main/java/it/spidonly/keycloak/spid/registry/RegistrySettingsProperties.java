@@ -37,6 +37,7 @@ final class RegistrySettingsProperties {
         status(b, RegistryStatus.TRIGGER, "Last refresh by", "'scheduled', or the admin who asked for it.");
         status(b, RegistryStatus.RESULT, "Last result", "'ok', or why the registry was refused (the realm then keeps its IdPs).");
         status(b, RegistryStatus.MESSAGE, "Last result, in words", "What the last refresh did or why it was refused.");
+        status(b, RegistryStatus.MESSAGE_IT, "Last result, in words (Italiano)", "Esito dell'ultimo aggiornamento, in italiano.");
         status(b, RegistryStatus.ADDED, "IdPs added", "Aliases of the SPID IdPs the last refresh created.");
         status(b, RegistryStatus.UPDATED, "IdPs updated", "Aliases of the SPID IdPs whose endpoints and certificates it refreshed.");
         status(b, RegistryStatus.DISABLED, "IdPs disabled", "Aliases of the SPID IdPs it disabled because they left the registry.");
@@ -47,7 +48,12 @@ final class RegistrySettingsProperties {
         return properties;
     }
 
+    /**
+     * Keycloak 26.7's admin console shows every field as an editable box, whatever {@code readOnly} says: the label says
+     * the field is the server's, and {@link RegistryPage#beforeSave} discards whatever a save sends in it.
+     */
     private static void status(ProviderConfigurationBuilder b, String name, String label, String help) {
-        b.property().name(name).label(label).type(STRING_TYPE).helpText(help + " Written by the server.").add();
+        b.property().name(name).label("Status (read-only): " + label).type(STRING_TYPE)
+                .helpText(help + " Written by the server: anything typed here is discarded on save.").add();
     }
 }

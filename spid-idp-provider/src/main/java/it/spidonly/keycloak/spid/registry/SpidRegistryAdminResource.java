@@ -55,8 +55,17 @@ public class SpidRegistryAdminResource {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("configured", component.isPresent());
         body.put("settings", settings);
-        body.put("status", component.map(c -> RegistryStatus.of(c.getConfig())).orElse(null));
+        RegistryStatus status = component.map(c -> RegistryStatus.of(c.getConfig())).orElse(null);
+        body.put("status", status);
+        body.put("statusText", status == null ? null : status.message(adminLanguage()));
         return body;
+    }
+
+    /** The language the request accepts first, else the admin's locale (as {@link AdminRefusal}). */
+    private String adminLanguage() {
+        return session.getContext().getRequestHeaders().getAcceptableLanguages().stream().findFirst()
+                .map(l -> l.getLanguage()).filter(l -> !"*".equals(l))
+                .orElse(auth.adminAuth().getToken().getLocale());
     }
 
     @POST
@@ -67,6 +76,7 @@ public class SpidRegistryAdminResource {
         Optional<ComponentModel> component = RegistryComponents.of(realm);
         RegistrySettings settings = component.map(c -> RegistrySettings.of(c.getConfig())).orElse(RegistrySettings.DEFAULT);
         RegistryStatus previous = component.map(c -> RegistryStatus.of(c.getConfig())).orElse(RegistryStatus.NONE);
+        RegistrySlot.claim(session, realm.getId(), settings, Clock.systemUTC().instant());
         RegistryRefresh.Outcome outcome = RegistryRefresh.run(session, realm, settings, previous,
                 AdminTrigger.of(auth.adminAuth().getUser()), page.options(), Clock.systemUTC());
         component.ifPresent(c -> page.saveStatus(realm, c, outcome.status()));
