@@ -77,6 +77,17 @@ class RegistryConsoleIT {
         console.field("statusLastRefresh");
         chromium.screenshot("admin-console-spid-registry-refreshed");
 
+        // issue 15 finding 8: the console shows the status as text boxes; the label says they are the server's and
+        // whatever the admin types there is discarded; the outcome is also in Italian
+        assertTrue(chromium.driver().getPageSource().contains("Status (read-only): Last result"), "the label says the field is the server's");
+        assertEquals("12 aggiunti, 0 aggiornati, 0 disattivati", console.field("statusMessageIt").getAttribute("value"));
+        AdminConsole.replaceText(console.field("statusResult"), "forged in the console");
+        WebElement kept = console.save();
+        assertTrue(kept.getAttribute("class").contains("pf-m-success"), () -> "success toast: " + kept.getText());
+        chromium.driver().navigate().refresh();
+        assertEquals("ok", console.field("statusResult").getAttribute("value"), "what the admin typed was discarded");
+        assertEquals("ok", registry.status().path("result").asText());
+
         String stranger = RegistryAdmin.writeFile(TestRegistry.entitiesOf(SpidRegistryIT.bundled())
                 .signedWith(SigningCredential.generate("not the registry")));
         AdminConsole.replaceText(console.field("source"), stranger);
