@@ -1,0 +1,68 @@
+package it.spidonly.keycloak.it.spid;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import it.spidonly.keycloak.testsupport.browser.HttpBrowser;
+import it.spidonly.keycloak.testsupport.browser.Page;
+import it.spidonly.keycloak.testsupport.keycloak.KeycloakServer;
+
+/**
+ * Issue 15 finding 10: re-saving the same SP settings with the attributes in another order (as the console may)
+ * keeps the metadata's bytes, ID and signature. Empty realm, SP settings over the component API.
+ */
+@ExtendWith(KeycloakServer.class)
+class SpMetadataOrderIT {
+
+    @Test
+    void theSameSettingsInAnotherOrderGiveTheSameMetadataBytes(KeycloakServer keycloak) {
+        String realm = "spid-md-order-" + System.nanoTime();
+        keycloak.admin().importRealm("{\"realm\":\"" + realm + "\",\"enabled\":true}");
+        try {
+            String realmId = keycloak.admin().get("/" + realm).path("id").asText();
+            Map<String, Object> config = new LinkedHashMap<>();
+            config.put("entityId", List.of("https://sp.lavoro.example/" + realm));
+            config.put("organizationNameIt", List.of("Ministero del Lavoro e delle Politiche Sociali"));
+            config.put("organizationDisplayNameIt", List.of("Ministero del Lavoro"));
+            config.put("organizationUrlIt", List.of("https://www.lavoro.gov.it"));
+            config.put("spType", List.of("public"));
+            config.put("ipaCode", List.of("m_lps"));
+            config.put("contactEmail", List.of("spid@lavoro.example"));
+            config.put("acs0ServiceName", List.of("Servizi online"));
+            config.put("acs0Attributes", List.of("fiscalNumber", "name", "familyName", "email"));
+            String id = keycloak.admin().create("/" + realm + "/components", Map.of("name", "SPID service provider",
+                    "providerId", "spid-service-provider", "providerType", "org.keycloak.services.ui.extend.UiPageProvider",
+                    "parentId", realmId, "config", config));
+            String before = metadata(keycloak, realm);
+
+            JsonNode sp = keycloak.admin().get("/" + realm + "/components/" + id);
+            ((ObjectNode) sp.path("config")).putArray("acs0Attributes").add("email").add("familyName").add("name").add("fiscalNumber");
+            HttpResponse<String> saved = keycloak.admin().send("PUT", "/" + realm + "/components/" + id, sp);
+            assertEquals(204, saved.statusCode(), saved.body());
+            assertEquals(before, metadata(keycloak, realm), "same meaning, same bytes (ID and signature included)");
+
+            ((ObjectNode) sp.path("config")).putArray("acs0Attributes").add("email").add("familyName").add("fiscalNumber");
+            assertEquals(204, keycloak.admin().send("PUT", "/" + realm + "/components/" + id, sp).statusCode());
+            assertNotEquals(before, metadata(keycloak, realm), "another meaning, another document");
+        } finally {
+            keycloak.admin().deleteRealm(realm);
+        }
+    }
+
+    private static String metadata(KeycloakServer keycloak, String realm) {
+        Page page = new HttpBrowser().get(keycloak.realmUrl(realm) + "/spid/metadata");
+        assertEquals(200, page.status(), page.body());
+        return page.body();
+    }
+}
