@@ -44,6 +44,12 @@ public class SpidServiceProviderPage extends RealmSettingsPage {
         SpidRealmSetup.ensure(session, realm);
     }
 
+    /** Saving the SP again restores what the bundle needs in the realm (it adds only what is missing). */
+    @Override
+    public void onUpdate(KeycloakSession session, RealmModel realm, ComponentModel oldModel, ComponentModel newModel) {
+        SpidRealmSetup.ensure(session, realm);
+    }
+
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         // realm imports do not call onCreate for imported components: set the realm up after the import
