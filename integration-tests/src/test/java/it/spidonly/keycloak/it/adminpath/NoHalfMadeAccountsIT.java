@@ -18,7 +18,7 @@ import it.spidonly.keycloak.testsupport.keycloak.KeycloakServer;
 
 /**
  * Issue 15, Deliver 3: a first login that fails after the account was made leaves the realm as it was. The failure
- * is one an admin can cause: an IdP mapper that gives every new SPID user a role that no longer exists.
+ * is one an admin can cause: a refusing step added after the bundle's in its first-login flow.
  */
 @ExtendWith(KeycloakServer.class)
 class NoHalfMadeAccountsIT {
@@ -27,18 +27,25 @@ class NoHalfMadeAccountsIT {
     void aFirstLoginThatFailsLeavesNoAccountAndTheRetryStartsClean(KeycloakServer keycloak) {
         try (AdminGuideRealm realm = AdminGuideRealm.empty(keycloak, "adminpath-halfmade", TestUser.demoUsers())
                 .realmSettings().serviceProvider().spidIdp().app()) {
-            String mappers = "/" + realm.name + "/identity-provider/instances/" + AdminGuideRealm.IDP_ALIAS + "/mappers";
-            realm.admin().post("/" + realm.name + "/roles", Map.of("name", "citizen"));
-            String mapper = realm.admin().create(mappers, Map.of("name", "every citizen", "identityProviderAlias", AdminGuideRealm.IDP_ALIAS,
-                    "identityProviderMapper", "oidc-hardcoded-role-idp-mapper", "config", Map.of("role", "citizen", "syncMode", "INHERIT")));
-            realm.admin().delete("/" + realm.name + "/roles/citizen");
+            // the admin extends the bundle's first-login flow with a step that refuses (Keycloak's "Deny access")
+            String flow = "/" + realm.name + "/authentication/flows/spid%20first%20broker%20login/executions";
+            realm.admin().post(flow + "/execution", Map.of("provider", "deny-access-authenticator"));
+            JsonNode deny = null;
+            for (JsonNode execution : realm.admin().get(flow)) {
+                if ("deny-access-authenticator".equals(execution.path("providerId").asText())) {
+                    deny = execution;
+                }
+            }
+            com.fasterxml.jackson.databind.node.ObjectNode required = deny.deepCopy();
+            required.put("requirement", "REQUIRED");
+            realm.admin().put(flow, required);
 
             Page failed = new Citizen(realm).spidLogin("mario.rossi", "openid");
 
             assertFalse(failed.isRedirect() && failed.location().startsWith(AdminGuideRealm.REDIRECT_URI), failed::body);
             assertNull(realm.user("rssmra80a01h501u"), "no half-made account is left behind");
 
-            realm.admin().delete(mappers + "/" + mapper);
+            realm.admin().delete("/" + realm.name + "/authentication/executions/" + deny.path("id").asText());
             OidcTestClient.Tokens tokens = new Citizen(realm).spidLoginToApp("mario.rossi");
             JsonNode user = realm.user("rssmra80a01h501u");
             assertEquals(user.path("id").asText(), tokens.idTokenClaims().getSubject().getValue());

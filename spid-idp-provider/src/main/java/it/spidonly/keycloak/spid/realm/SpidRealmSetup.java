@@ -2,6 +2,7 @@ package it.spidonly.keycloak.spid.realm;
 
 import org.keycloak.models.AuthenticationFlowModel;
 import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.IdentityProviderSyncMode;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.DefaultAuthenticationFlows;
@@ -41,11 +42,14 @@ public final class SpidRealmSetup {
     /**
      * The defaults of a SPID-profile IdP being saved (called from its config's {@code validate}, before Keycloak
      * stores it): the SPID first-login flow when it has none or Keycloak's default, {@code trustEmail} false when
-     * missing (Keycloak unboxes it), and the realm parts above. {@code session} may be null (unit tests).
+     * missing (Keycloak unboxes it), sync mode FORCE when missing, and the realm parts above. {@code session} may be null (unit tests).
      */
     public static void forIdentityProvider(KeycloakSession session, RealmModel realm, IdentityProviderModel idp) {
         if (idp.isTrustEmail() == null) {
             idp.setTrustEmail(false);
+        }
+        if (idp.getConfig().get(IdentityProviderModel.SYNC_MODE) == null) {
+            idp.setSyncMode(IdentityProviderSyncMode.FORCE); // SPID data is authoritative: mappers refresh it too
         }
         SpidFirstLoginFlow.ensure(realm);
         if (usesNoOrDefaultFlow(realm, idp)) {
