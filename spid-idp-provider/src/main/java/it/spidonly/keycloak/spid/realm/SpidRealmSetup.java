@@ -55,7 +55,10 @@ public final class SpidRealmSetup {
         if (usesNoOrDefaultFlow(realm, idp)) {
             idp.setFirstBrokerLoginFlowId(realm.getFlowByAlias(SpidFirstLoginFlow.ALIAS).getId());
         }
-        if (session != null) {
+        // a realm import stores IdPs before its client scopes and components: the realm parts then come after the
+        // import (SpidServiceProviderPage's post-create hook), or an exported "spid" scope would be made twice
+        boolean importing = realm.getClientScopesStream().findAny().isEmpty();
+        if (session != null && !importing) {
             inRealm(session, realm, () -> setUpRealm(session, realm));
         }
     }
