@@ -106,4 +106,17 @@ class ReadinessIT {
         List<String> keys = complete.readiness(language).path("findings").findValuesAsText("key");
         assertEquals(List.of("spidReadySigningKey", "spidReadyUserProfile"), keys);
     }
+
+    @org.junit.jupiter.api.Test
+    void theSpidPageShowsTheFindingsOfItsLastSave() {
+        JsonNode components = complete.admin().get("/" + complete.name + "/components?type=org.keycloak.services.ui.extend.UiPageProvider");
+        String readiness = null;
+        for (JsonNode component : components) {
+            if ("spid-service-provider".equals(component.path("providerId").asText())) {
+                readiness = component.path("config").path("readiness").path(0).asText();
+            }
+        }
+        String shown = readiness;
+        assertTrue(shown != null && shown.contains("does not follow AgID's SP certificate profile"), () -> String.valueOf(shown));
+    }
 }
