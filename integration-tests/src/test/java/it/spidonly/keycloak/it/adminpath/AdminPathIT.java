@@ -150,6 +150,11 @@ class AdminPathIT {
                 "dateOfBirth", "1985-08-01")));
         try (AdminGuideRealm own = AdminGuideRealm.empty(keycloak, "adminpath-f1", users)
                 .realmSettings().serviceProvider().spidIdp().app()) {
+            // the bundle's flow named explicitly, as registry-made IdPs have it: what is tested is its linking rule
+            String idp = "/" + own.name + "/identity-provider/instances/" + AdminGuideRealm.IDP_ALIAS;
+            com.fasterxml.jackson.databind.node.ObjectNode rep = own.admin().get(idp).deepCopy();
+            rep.put("firstBrokerLoginFlowAlias", "spid first broker login");
+            own.admin().put(idp, rep);
             String attacker = own.admin().create("/" + own.name + "/users", Map.of("username", "vrdpla85m01f205o",
                     "enabled", true, "email", "attacker@attacker.example", "firstName", "Not", "lastName", "Paolo"));
 
