@@ -70,6 +70,11 @@ final class InpsPinLogin {
         if (user == null && !create) {
             return Optional.of(InpsPinFailure.NO_ACCOUNT);
         }
+        if (user == null && session.users().getUserByUsername(realm, person.fiscalCode().toLowerCase(Locale.ROOT)) != null) {
+            // the code is another account's username but not its fiscal number: never link by username (issue 16, F1)
+            LOG.warnf("INPS PIN login: an account without fiscal number %s holds it as username in realm %s", SpidAttributeValues.mask(person.fiscalCode()), realm.getName());
+            return Optional.of(InpsPinFailure.AMBIGUOUS_ACCOUNT);
+        }
         if (user == null) {
             user = session.users().addUser(realm, person.fiscalCode().toLowerCase(Locale.ROOT));
             user.setEnabled(true);

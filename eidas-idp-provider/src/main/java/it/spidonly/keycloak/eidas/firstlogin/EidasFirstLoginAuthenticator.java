@@ -21,6 +21,7 @@ import it.spidonly.keycloak.eidas.identity.EidasAccounts;
 import it.spidonly.keycloak.eidas.identity.PersonIdentifier;
 
 import it.spidonly.keycloak.spid.firstlogin.FirstLoginStep;
+import it.spidonly.keycloak.spid.firstlogin.NewAccounts;
 
 /**
  * First eIDAS login: one account per eIDAS person. The account whose {@code eidasPersonIdentifier} is exactly the
@@ -57,7 +58,7 @@ final class EidasFirstLoginAuthenticator extends FirstLoginStep {
                     AuthenticationFlowError.USER_CONFLICT);
             return;
         }
-        UserModel user = session.users().addUser(realm, username);
+        UserModel user = NewAccounts.create(session, realm, username);
         user.setEnabled(true);
         user.setFirstName(brokerContext.getFirstName());
         user.setLastName(brokerContext.getLastName());

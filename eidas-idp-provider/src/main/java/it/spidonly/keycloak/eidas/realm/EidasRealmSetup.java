@@ -24,6 +24,9 @@ public final class EidasRealmSetup {
     }
 
     public static void ensure(KeycloakSession session, RealmModel realm, IdentityProviderModel idp) {
+        if (idp.isTrustEmail() == null) {
+            idp.setTrustEmail(false); // Keycloak unboxes it: a REST payload without trustEmail must not fail logins
+        }
         AuthenticationFlowModel flow = EidasFirstLoginFlow.ensure(realm);
         String chosen = idp.getFirstBrokerLoginFlowId();
         if (chosen == null || chosen.isBlank() || isFlow(realm, DefaultAuthenticationFlows.FIRST_BROKER_LOGIN_FLOW, chosen)

@@ -29,7 +29,7 @@ final class EidasUserProfile {
         for (String name : EidasUserAttributes.DECLARED) {
             if (config.getAttribute(name) == null) {
                 UPAttribute attribute = new UPAttribute(name);
-                attribute.setDisplayName(name);
+                attribute.setDisplayName("${spidProfile." + name + "}"); // it/en names in the SPID jar's messages
                 attribute.setGroup(GROUP);
                 attribute.setPermissions(new UPAttributePermissions(Set.of("admin", "user"), Set.of("admin")));
                 config.addOrReplaceAttribute(attribute);

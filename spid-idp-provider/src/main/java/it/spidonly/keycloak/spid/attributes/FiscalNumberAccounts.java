@@ -1,7 +1,6 @@
 package it.spidonly.keycloak.spid.attributes;
 
 import java.util.List;
-import java.util.Locale;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -9,9 +8,10 @@ import org.keycloak.models.UserModel;
 
 
 /**
- * The accounts of a person, by fiscal number: the {@code fiscalNumber} attribute (upper case, no {@code TINIT-},
- * as SPID logins and the legacy import store it), else the username SPID logins give (the code in lower case) when
- * that account carries no other fiscal number. Used by the first SPID login and by the INPS PIN login.
+ * The accounts of a person, by fiscal number: only the {@code fiscalNumber} attribute (upper case, no {@code TINIT-},
+ * as SPID logins, an admin or the legacy import store it; users cannot write it: the user profile the bundle declares
+ * lets only admins edit it). Never the username: a username is what a user may have chosen (issue 16, F1). Used by
+ * the first SPID login and by the INPS PIN login.
  */
 public final class FiscalNumberAccounts {
     public static final String ATTRIBUTE = SpidAttribute.fiscalNumber.name();
@@ -21,17 +21,6 @@ public final class FiscalNumberAccounts {
 
     /** At most two accounts: one is the person's, two means the realm cannot tell which. */
     public static List<UserModel> find(KeycloakSession session, RealmModel realm, String fiscalCode) {
-        List<UserModel> byAttribute = session.users().searchForUserByUserAttributeStream(realm, ATTRIBUTE, fiscalCode)
-                .limit(2).toList();
-        if (!byAttribute.isEmpty()) {
-            return byAttribute;
-        }
-        UserModel byUsername = session.users().getUserByUsername(realm, fiscalCode.toLowerCase(Locale.ROOT));
-        if (byUsername == null) {
-            return List.of();
-        }
-        // an account named after the code but carrying another person's fiscal number is not this person's
-        String other = byUsername.getFirstAttribute(ATTRIBUTE);
-        return other == null || other.isBlank() ? List.of(byUsername) : List.of();
+        return session.users().searchForUserByUserAttributeStream(realm, ATTRIBUTE, fiscalCode).limit(2).toList();
     }
 }

@@ -7,10 +7,12 @@ import org.keycloak.broker.saml.SAMLIdentityProviderConfig;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.protocol.saml.SamlPrincipalType;
+import org.keycloak.utils.KeycloakSessionUtil;
 
 import it.spidonly.keycloak.spid.attributes.SpidAttribute;
 import it.spidonly.keycloak.spid.level.SpidLevel;
 import it.spidonly.keycloak.spid.metadata.SamlNames;
+import it.spidonly.keycloak.spid.realm.SpidRealmSetup;
 import it.spidonly.keycloak.spid.rules.Rule;
 import it.spidonly.keycloak.spid.sp.SpidServiceProviderConfig;
 
@@ -48,11 +50,16 @@ public class SpidIdentityProviderConfig extends SAMLIdentityProviderConfig {
         return List.of();
     }
 
-    /** The SPID presets are part of every stored SPID IdP, so Keycloak's own checks see a consistent SAML setup. */
+    /**
+     * The SPID presets are part of every stored SPID IdP, so Keycloak's own checks see a consistent SAML setup; and
+     * whichever way the IdP is saved (console, admin REST, realm import), it gets the bundle's first-login flow and
+     * defaults, and the realm what SPID logins need ({@link SpidRealmSetup#forIdentityProvider}).
+     */
     @Override
     public void validate(RealmModel realm) {
         applySpidProfile(null);
         super.validate(realm);
+        SpidRealmSetup.forIdentityProvider(KeycloakSessionUtil.getKeycloakSession(), realm, this);
     }
 
     /** SPID profile presets (SPID Regole tecniche, AuthnRequest and Response). */

@@ -23,9 +23,11 @@ import it.spidonly.keycloak.spid.attributes.SpidAttributeValues;
 
 /**
  * First SPID login: one account per person, keyed on the fiscal number. The account that already carries the
- * same {@code fiscalNumber} attribute (from another SPID IdP, or a legacy account), or is named after the code, is
- * linked without asking for a password; otherwise a new account is created with username = the fiscal code. Never links on e-mail or name:
- * an e-mail already used by another account is simply not copied.
+ * same {@code fiscalNumber} attribute (from another SPID IdP, a legacy account where an admin or the import set it) is
+ * linked without asking for a password; otherwise a new account is created with username = the fiscal code. Never
+ * links on username, e-mail or name (issue 16, F1): an account that holds the code as username without the fiscal
+ * number is a conflict for the help desk (409, {@code spidAccountConflict}); an e-mail already used by another
+ * account is simply not copied. A created account is discarded if the login then fails ({@link NewAccounts}).
  */
 final class SpidFirstLoginAuthenticator extends FirstLoginStep {
     static final String USERNAME_TAKEN = "spidAccountConflict";
@@ -58,14 +60,14 @@ final class SpidFirstLoginAuthenticator extends FirstLoginStep {
     }
 
     private static UserModel createUser(KeycloakSession session, RealmModel realm, String username, BrokeredIdentityContext brokerContext) {
-        UserModel user = session.users().addUser(realm, username);
+        UserModel user = NewAccounts.create(session, realm, username);
         user.setEnabled(true);
         user.setFirstName(brokerContext.getFirstName());
         user.setLastName(brokerContext.getLastName());
         String email = brokerContext.getEmail();
         if (email != null && (realm.isDuplicateEmailsAllowed() || session.users().getUserByEmail(realm, email) == null)) {
             user.setEmail(email);
-            user.setEmailVerified(brokerContext.getIdpConfig().isTrustEmail());
+            user.setEmailVerified(Boolean.TRUE.equals(brokerContext.getIdpConfig().isTrustEmail()));
         }
         return user;
     }

@@ -7,7 +7,9 @@ import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
+import org.keycloak.provider.ProviderConfigProperty;
 
+import it.spidonly.keycloak.spid.readiness.ReadinessSnapshot;
 import it.spidonly.keycloak.spid.realm.SpidRealmSetup;
 import it.spidonly.keycloak.spid.keys.SpidSigningKey;
 
@@ -22,9 +24,15 @@ public class SpidServiceProviderPage extends RealmSettingsPage {
     public SpidServiceProviderPage() {
         super(PROVIDER_ID,
                 "The ministry as one SPID service provider: the data of its SP metadata, shared by every SPID identity provider of the realm.",
-                SpidServiceProviderProperties.build(),
+                withReadiness(SpidServiceProviderProperties.build()),
                 List.of(SpidServiceProviderProperties.ENTITY_ID, SpidServiceProviderProperties.ORGANIZATION_NAME_IT,
                         SpidServiceProviderProperties.SP_TYPE));
+    }
+
+    private static List<ProviderConfigProperty> withReadiness(List<ProviderConfigProperty> properties) {
+        List<ProviderConfigProperty> all = new ArrayList<>(properties);
+        all.add(ReadinessSnapshot.property());
+        return all;
     }
 
     @Override
@@ -42,6 +50,14 @@ public class SpidServiceProviderPage extends RealmSettingsPage {
     @Override
     public void onCreate(KeycloakSession session, RealmModel realm, ComponentModel model) {
         SpidRealmSetup.ensure(session, realm);
+        ReadinessSnapshot.store(session, realm, model);
+    }
+
+    /** Saving the SP again restores what the bundle needs in the realm (it adds only what is missing) and refreshes the readiness field. */
+    @Override
+    public void onUpdate(KeycloakSession session, RealmModel realm, ComponentModel oldModel, ComponentModel newModel) {
+        SpidRealmSetup.ensure(session, realm);
+        ReadinessSnapshot.store(session, realm, newModel);
     }
 
     @Override

@@ -18,13 +18,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The ministry realm of {@link SpidRealm} as it was before and around the SPID-only cutover: its cutover settings
  * ({@code spid-cutover}), a browser flow whose login page also offers username/password and the INPS PIN, the
  * password grant for two legacy apps (password; INPS PIN, whose flow override a test sets after import, since
- * overrides name flows by id), and a SPID first-login flow that links an existing account by fiscal number.
+ * overrides name flows by id). Linking by fiscal number is the bundle's own first-login flow, which the SPID IdP gets
+ * on import as it would from the console or the admin REST API.
  * The additions live in {@code realms/cutover-realm-additions.json}; arrays are appended to the SPID realm's.
  */
 public final class CutoverRealm {
     public static final String BROWSER_FLOW = "spid-only browser";
     public static final String INPS_DIRECT_GRANT_FLOW = "inps pin direct grant";
-    public static final String FIRST_LOGIN_FLOW = "spid first login";
+    /** The bundle's own first-login flow, which every SPID IdP gets when saved (no template wiring). */
+    public static final String FIRST_LOGIN_FLOW = "spid first broker login";
     public static final String PASSWORD_GRANT_APP = "legacy-password-app";
     public static final String INPS_GRANT_APP = "legacy-inps-app";
 
@@ -71,11 +73,6 @@ public final class CutoverRealm {
             // Keycloak's own theme draws the legacy form even after the cutover: the ITs show the server refuses
             // the credentials whatever a theme displays (the spid-only theme hides the form, see themes/README.md)
             realm.put("loginTheme", "keycloak.v2");
-            for (JsonNode idp : realm.path("identityProviders")) {
-                if ("spid-saml".equals(idp.path("providerId").asText())) {
-                    ((ObjectNode) idp).put("firstBrokerLoginFlowAlias", FIRST_LOGIN_FLOW);
-                }
-            }
             return JSON.writeValueAsString(realm);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Bad realm JSON", e);

@@ -1,0 +1,178 @@
+package it.spidonly.keycloak.it.adminpath;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import it.spidonly.keycloak.testsupport.idp.SpidTestIdp;
+import it.spidonly.keycloak.testsupport.idp.SpidTestIdpSettings;
+import it.spidonly.keycloak.testsupport.idp.TestUser;
+import it.spidonly.keycloak.testsupport.keycloak.KeycloakAdmin;
+import it.spidonly.keycloak.testsupport.keycloak.KeycloakServer;
+
+/**
+ * A realm set up only as docs/admin-guide.md tells an administrator, step by step, through the admin REST API (the
+ * guide's "With the admin REST API" section, same payloads), from an empty realm: no realm template. Each step is a
+ * method, so a test can stop early or skip one; {@link #complete} runs them all in the guide's order. Closed by the
+ * test class (stops the test IdP, deletes the realm).
+ */
+public final class AdminGuideRealm implements AutoCloseable {
+    public static final String APP = "ministry-app";
+    public static final String REDIRECT_URI = "http://127.0.0.1:1/callback";
+    public static final String IDP_ALIAS = "spid-test-idp";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public final KeycloakServer keycloak;
+    public final String name;
+    public final SpidTestIdp idp;
+
+    private AdminGuideRealm(KeycloakServer keycloak, String name, SpidTestIdp idp) {
+        this.keycloak = keycloak;
+        this.name = name;
+        this.idp = idp;
+    }
+
+    /** Step 1: an empty realm ({@code POST /admin/realms}); the test IdP (with {@code idpUsers}) waits for its SP. */
+    public static AdminGuideRealm empty(KeycloakServer keycloak, String prefix, List<TestUser> idpUsers) {
+        String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        keycloak.admin().post("", Map.of("realm", name, "enabled", true));
+        SpidTestIdp idp = SpidTestIdp.start(SpidTestIdpSettings.builder().port(0)
+                .spMetadataUrl(keycloak.realmUrl(name) + "/spid/metadata").users(idpUsers).build());
+        return new AdminGuideRealm(keycloak, name, idp);
+    }
+
+    /** Every step of the guide, in its order, with the SPID test IdP's demo citizens. */
+    public static AdminGuideRealm complete(KeycloakServer keycloak, String prefix) {
+        return empty(keycloak, prefix, TestUser.demoUsers()).realmSettings().serviceProvider().spidIdp().registryRefresh().app();
+    }
+
+    public KeycloakAdmin admin() {
+        return keycloak.admin();
+    }
+
+    public String realmUrl() {
+        return keycloak.realmUrl(name);
+    }
+
+    /** Step 2: login theme, Italian and English, user and admin events on ({@code PUT /admin/realms/{realm}}). */
+    public AdminGuideRealm realmSettings() {
+        admin().put("/" + name, Map.of("loginTheme", "spid-only", "internationalizationEnabled", true,
+                "supportedLocales", List.of("it", "en"), "defaultLocale", "it",
+                "eventsEnabled", true, "adminEventsEnabled", true));
+        return this;
+    }
+
+    /** Step 3: the SPID service provider, a realm component ({@code POST /admin/realms/{realm}/components}). */
+    public AdminGuideRealm serviceProvider() {
+        Map<String, List<String>> config = new LinkedHashMap<>();
+        config.put("entityId", List.of("https://spid-only.example/" + name));
+        config.put("organizationNameIt", List.of("Ministero del Lavoro e delle Politiche Sociali"));
+        config.put("organizationDisplayNameIt", List.of("Ministero del Lavoro"));
+        config.put("organizationUrlIt", List.of("https://www.lavoro.gov.it"));
+        config.put("spType", List.of("public"));
+        config.put("ipaCode", List.of("m_lps"));
+        config.put("contactEmail", List.of("spid@lavoro.example"));
+        config.put("contactPhone", List.of("+390600000000"));
+        config.put("acs0ServiceName", List.of("Servizi online del Ministero"));
+        config.put("acs0Attributes", List.of("fiscalNumber", "name", "familyName", "email", "dateOfBirth", "spidCode", "mobilePhone"));
+        config.put("defaultLevel", List.of("2"));
+        admin().post("/" + name + "/components", Map.of("name", "SPID service provider", "providerId", "spid-service-provider",
+                "providerType", "org.keycloak.services.ui.extend.UiPageProvider", "parentId", realmId(), "config", config));
+        return this;
+    }
+
+    /**
+     * Step 4: a SPID IdP by hand from its metadata: {@code POST .../identity-provider/import-config} then
+     * {@code POST .../identity-provider/instances} with what it answered: no trustEmail, no first-login flow.
+     */
+    public AdminGuideRealm spidIdp() {
+        JsonNode parsed = admin().post("/" + name + "/identity-provider/import-config",
+                Map.of("providerId", "spid-saml", "fromUrl", idp.metadataUrl()));
+        admin().post("/" + name + "/identity-provider/instances", Map.of("alias", IDP_ALIAS, "displayName", "SPID test IdP",
+                "providerId", "spid-saml", "enabled", true, "config", JSON.convertValue(parsed, Map.class)));
+        return this;
+    }
+
+    /** Step 5: AgID's registry, now ({@code POST .../spid-registry/refresh}; the bundled copy without settings). */
+    public AdminGuideRealm registryRefresh() {
+        admin().post("/" + name + "/spid-registry/refresh", null);
+        return this;
+    }
+
+    /** Step 6: the ministry's app, a public OIDC client with PKCE ({@code POST .../clients}). */
+    public AdminGuideRealm app() {
+        admin().post("/" + name + "/clients", Map.of("clientId", APP, "publicClient", true, "standardFlowEnabled", true,
+                "redirectUris", List.of(REDIRECT_URI), "attributes", Map.of("pkce.code.challenge.method", "S256")));
+        return this;
+    }
+
+    /** Step 7: a legacy account with its password and, when given, the fiscal number the admin sets; its id. */
+    public String legacyUser(String username, String password, String fiscalNumber) {
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("username", username);
+        user.put("enabled", true);
+        user.put("firstName", "Legacy");
+        user.put("lastName", "User");
+        user.put("email", username + "@cliclavoro.example");
+        user.put("emailVerified", true);
+        user.put("credentials", List.of(Map.of("type", "password", "value", password, "temporary", false)));
+        if (fiscalNumber != null) {
+            user.put("attributes", Map.of("fiscalNumber", List.of(fiscalNumber)));
+        }
+        return admin().create("/" + name + "/users", user);
+    }
+
+    /** Step 8: the cutover ({@code PUT .../spid-cutover}), local date-time in Rome, e.g. {@code 2020-11-15T00:00}. */
+    public AdminGuideRealm cutover(String localDateTime) {
+        admin().put("/" + name + "/spid-cutover", Map.of("enabled", true, "cutoverAt", localDateTime, "timeZone", "Europe/Rome"));
+        return this;
+    }
+
+    public String realmId() {
+        return admin().get("/" + name).path("id").asText();
+    }
+
+    /** The user with exactly this username, or null. */
+    public JsonNode user(String username) {
+        return admin().findUserByUsername(name, username);
+    }
+
+    /** The realm's user events of {@code type}, newest first. */
+    public JsonNode events(String type) {
+        return admin().get("/" + name + "/events?type=" + type + "&max=100");
+    }
+
+    /** {@code GET /admin/realms/{realm}/spid-readiness} in {@code language}. */
+    public JsonNode readiness(String language) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(keycloak.baseUrl() + "/admin/realms/" + name + "/spid-readiness"))
+                .header("Authorization", "Bearer " + admin().accessToken()).header("Accept-Language", language).GET().build();
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("spid-readiness answered " + response.statusCode() + ": " + response.body());
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        idp.close();
+        admin().deleteRealm(name);
+    }
+}

@@ -1,0 +1,113 @@
+package it.spidonly.keycloak.spid.readiness;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.keycloak.common.Profile;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.models.AuthenticationFlowModel;
+import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.ui.extend.UiPageProvider;
+import org.keycloak.userprofile.UserProfileProvider;
+
+import it.spidonly.keycloak.spid.broker.SpidIdentityProviderFactory;
+import it.spidonly.keycloak.spid.firstlogin.SpidFirstLoginFlow;
+import it.spidonly.keycloak.spid.keys.SpidSigningKey;
+import it.spidonly.keycloak.spid.realm.SpidUserProfile;
+import it.spidonly.keycloak.spid.registry.RegistryImport;
+import it.spidonly.keycloak.spid.registry.RegistryPage;
+import it.spidonly.keycloak.spid.registry.RegistryStatus;
+import it.spidonly.keycloak.spid.sp.Problem;
+import it.spidonly.keycloak.spid.sp.SpType;
+import it.spidonly.keycloak.spid.sp.SpidServiceProviderConfig;
+import it.spidonly.keycloak.spid.sp.SpidServiceProviders;
+
+/**
+ * What a realm still lacks, or has that is risky, for SPID logins: each a {@link Problem} whose key is a message of
+ * the bundle (it/en) and the id tests assert on. Reads only; the same list for the REST endpoint and the SP page.
+ */
+public final class RealmReadiness {
+    static final String THEME = "spid-only";
+    static final String EIDAS_PREFIX = "eidas-";
+    static final String EIDAS_FLOW = "eidas first broker login";
+
+    private RealmReadiness() {
+    }
+
+    public static List<Problem> findings(KeycloakSession session, RealmModel realm) {
+        List<Problem> findings = new ArrayList<>();
+        if (!Profile.isFeatureEnabled(Profile.Feature.DECLARATIVE_UI)) {
+            findings.add(Problem.of("spidReadyDeclarativeUi"));
+        }
+        Optional<SpidServiceProviderConfig> sp = SpidServiceProviders.of(realm);
+        if (sp.isEmpty()) {
+            findings.add(Problem.of("spidReadyNoSp"));
+        } else {
+            signingKey(session, realm, sp.get()).ifPresent(findings::add);
+        }
+        if (!THEME.equals(realm.getLoginTheme())) {
+            findings.add(Problem.of("spidReadyLoginTheme", realm.getLoginTheme() == null ? "-" : realm.getLoginTheme()));
+        }
+        if (!realm.isEventsEnabled()) {
+            findings.add(Problem.of("spidReadyUserEvents"));
+        }
+        identityProviders(session, realm, findings);
+        if (!registryRefreshed(session, realm)) {
+            findings.add(Problem.of("spidReadyRegistry"));
+        }
+        List<String> profile = SpidUserProfile.missing(session.getProvider(UserProfileProvider.class).getConfiguration());
+        if (!profile.isEmpty()) {
+            findings.add(Problem.of("spidReadyUserProfile", String.join(", ", profile)));
+        }
+        return findings;
+    }
+
+    private static Optional<Problem> signingKey(KeycloakSession session, RealmModel realm, SpidServiceProviderConfig sp) {
+        Optional<Problem> unusable = SpidSigningKey.problem(session, realm, sp);
+        if (unusable.isPresent()) {
+            return unusable;
+        }
+        SpidSigningKey key = SpidSigningKey.resolve(session, realm, sp);
+        List<String> gaps = SpidCertificateProfile.gaps(key.certificate(), sp.spType().orElse(SpType.PUBLIC));
+        return gaps.isEmpty() ? Optional.empty() : Optional.of(Problem.of("spidReadySigningKey", key.kid(), String.join(", ", gaps)));
+    }
+
+    private static void identityProviders(KeycloakSession session, RealmModel realm, List<Problem> findings) {
+        String spidFlow = flowId(realm, SpidFirstLoginFlow.ALIAS);
+        String eidasFlow = flowId(realm, EIDAS_FLOW);
+        boolean anySpid = false;
+        for (IdentityProviderModel idp : session.identityProviders().getAllStream().toList()) {
+            String type = idp.getProviderId();
+            if (SpidIdentityProviderFactory.PROVIDER_ID.equals(type)) {
+                anySpid |= idp.isEnabled();
+                if (spidFlow == null || !spidFlow.equals(idp.getFirstBrokerLoginFlowId())) {
+                    findings.add(Problem.of("spidReadyForeignFlow", idp.getAlias(), SpidFirstLoginFlow.ALIAS));
+                }
+            } else if (type != null && type.startsWith(EIDAS_PREFIX)
+                    && (eidasFlow == null || !eidasFlow.equals(idp.getFirstBrokerLoginFlowId()))) {
+                findings.add(Problem.of("spidReadyForeignFlow", idp.getAlias(), EIDAS_FLOW));
+            }
+        }
+        if (!anySpid) {
+            findings.add(Problem.of("spidReadyNoIdp"));
+        }
+    }
+
+    private static String flowId(RealmModel realm, String alias) {
+        AuthenticationFlowModel flow = realm.getFlowByAlias(alias);
+        return flow == null ? null : flow.getId();
+    }
+
+    private static boolean registryRefreshed(KeycloakSession session, RealmModel realm) {
+        boolean statusSaved = realm.getComponentsStream(realm.getId(), UiPageProvider.class.getName())
+                .filter(c -> RegistryPage.PROVIDER_ID.equals(c.getProviderId()))
+                .map(ComponentModel::getConfig)
+                .map(RegistryStatus::of)
+                .anyMatch(RegistryStatus::succeeded);
+        return statusSaved || session.identityProviders().getAllStream()
+                .anyMatch(idp -> "true".equals(idp.getConfig().get(RegistryImport.MANAGED)));
+    }
+}
