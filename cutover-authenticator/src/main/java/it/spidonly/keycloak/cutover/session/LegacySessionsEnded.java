@@ -10,8 +10,8 @@ import it.spidonly.keycloak.cutover.settings.CutoverSettings;
  * {@value #KEY}, the ISO instant), so it is done once per instant, cluster-wide and across restarts. Moving the
  * instant makes it due again at the new instant (harmless: no legacy session can be opened after an instant).
  */
-final class LegacySessionsEnded {
-    static final String KEY = "legacySessionsEndedFor";
+public final class LegacySessionsEnded {
+    public static final String KEY = "legacySessionsEndedFor";
 
     private LegacySessionsEnded() {
     }

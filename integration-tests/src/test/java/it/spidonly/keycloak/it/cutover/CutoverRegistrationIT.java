@@ -41,7 +41,8 @@ class CutoverRegistrationIT {
         this.keycloak = keycloak;
         realm = "cutover-registration-" + UUID.randomUUID().toString().substring(0, 8);
         admin().post("", Map.of("realm", realm, "enabled", true));
-        admin().put("/" + realm, Map.of("registrationAllowed", true, "eventsEnabled", true));
+        admin().put("/" + realm, Map.of("registrationAllowed", true, "eventsEnabled", true,
+                "internationalizationEnabled", true, "supportedLocales", List.of("it", "en"), "defaultLocale", "it"));
         admin().post("/" + realm + "/clients", Map.of("clientId", APP, "publicClient", true, "standardFlowEnabled", true,
                 "redirectUris", List.of(REDIRECT_URI), "attributes", Map.of("pkce.code.challenge.method", "S256")));
     }
