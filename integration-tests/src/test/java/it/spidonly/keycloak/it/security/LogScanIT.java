@@ -94,7 +94,7 @@ class LogScanIT {
         assertTrue(reachedApp(spidLogin("giulia.bianchi")), "SPID login linked to the legacy account");
 
         // refusals: a SAML rule (wrong audience), a disabled account
-        assertFalse(reachedApp(spidLoginWith("giuseppe.russo", ResponseMutations.withAudience("https://not-this-sp.example"))), "rule failure");
+        assertFalse(reachedApp(spidLoginWith("mario.rossi", ResponseMutations.withAudience("https://not-this-sp.example"))), "rule failure");
         String mario = admin().findUserByUsername(realm, "rssmra80a01h501u").path("id").asText();
         admin().put("/" + realm + "/users/" + mario, Map.of("enabled", false));
         assertFalse(reachedApp(spidLogin("mario.rossi")), "disabled user");
