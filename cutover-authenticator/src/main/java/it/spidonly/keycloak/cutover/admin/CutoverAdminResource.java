@@ -89,8 +89,8 @@ public class CutoverAdminResource {
         Optional<CutoverSettings> settings = Cutovers.of(realm);
         CutoverSettings shown = settings.orElse(CutoverSettings.MINISTRY_DEFAULT.withEnabled(false));
         CutoverRepresentation representation = CutoverRepresentation.of(settings.isPresent(), shown, Cutovers.phase(realm));
-        representation.legacySessionsEndedFor = Cutovers.components(realm).findFirst()
-                .map(c -> c.get(LegacySessionsEnded.KEY)).orElse(null);
+        representation.legacySessionsEndedFor = settings
+                .flatMap(s -> LegacySessionsEnded.endedFor(session, realm, s)).orElse(null);
         return representation;
     }
 
