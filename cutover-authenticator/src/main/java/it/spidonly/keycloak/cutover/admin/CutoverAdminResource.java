@@ -20,6 +20,7 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import org.keycloak.services.ui.extend.UiPageProvider;
 
+import it.spidonly.keycloak.cutover.session.LegacySessionsEnded;
 import it.spidonly.keycloak.cutover.settings.CutoverConfig;
 import it.spidonly.keycloak.cutover.settings.CutoverPage;
 import it.spidonly.keycloak.cutover.settings.CutoverSettings;
@@ -87,7 +88,10 @@ public class CutoverAdminResource {
     private CutoverRepresentation current() {
         Optional<CutoverSettings> settings = Cutovers.of(realm);
         CutoverSettings shown = settings.orElse(CutoverSettings.MINISTRY_DEFAULT.withEnabled(false));
-        return CutoverRepresentation.of(settings.isPresent(), shown, Cutovers.phase(realm));
+        CutoverRepresentation representation = CutoverRepresentation.of(settings.isPresent(), shown, Cutovers.phase(realm));
+        representation.legacySessionsEndedFor = settings
+                .flatMap(s -> LegacySessionsEnded.endedFor(session, realm, s)).orElse(null);
+        return representation;
     }
 
     private ComponentModel newComponent() {

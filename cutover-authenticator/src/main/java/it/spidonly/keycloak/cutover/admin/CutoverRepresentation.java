@@ -20,6 +20,8 @@ public class CutoverRepresentation {
     /** The instant, ISO-8601 with offset. */
     public String instant;
     public CutoverPhase phase;
+    /** Read only: the instant for which the legacy sessions were ended (absent until then). */
+    public String legacySessionsEndedFor;
 
     static CutoverRepresentation of(boolean configured, CutoverSettings settings, CutoverPhase phase) {
         CutoverRepresentation r = new CutoverRepresentation();

@@ -13,6 +13,7 @@ import org.keycloak.models.UserModel;
 
 import it.spidonly.keycloak.cutover.CutoverContract;
 import it.spidonly.keycloak.cutover.fiscal.FiscalCode;
+import it.spidonly.keycloak.cutover.session.LegacySessionNote;
 import it.spidonly.keycloak.spid.attributes.FiscalNumberAccounts;
 import it.spidonly.keycloak.spid.attributes.SpidAttributeValues;
 
@@ -92,6 +93,7 @@ final class InpsPinLogin {
             return Optional.of(InpsPinFailure.ACCOUNT_DISABLED);
         }
         context.setUser(user);
+        LegacySessionNote.mark(context.getAuthenticationSession(), CutoverContract.CREDENTIAL_INPS_PIN);
         return Optional.empty();
     }
 }

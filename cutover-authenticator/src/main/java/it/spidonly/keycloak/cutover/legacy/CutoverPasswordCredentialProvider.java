@@ -14,6 +14,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import it.spidonly.keycloak.cutover.CutoverContract;
+import it.spidonly.keycloak.cutover.session.LegacySessionNote;
 import it.spidonly.keycloak.cutover.settings.CutoverSettings;
 import it.spidonly.keycloak.cutover.settings.Cutovers;
 
@@ -44,7 +45,12 @@ final class CutoverPasswordCredentialProvider extends PasswordCredentialProvider
             recordDuringLogin(realm, user, cutover.get());
             return false;
         }
-        return keycloaks.isValid(realm, user, input);
+        boolean valid = keycloaks.isValid(realm, user, input);
+        if (valid && cutover.isPresent()) {
+            // the session this login opens rests on a password: it ends at the cutover instant (LegacySessionEnd)
+            LegacySessionNote.mark(session.getContext().getAuthenticationSession(), CutoverContract.CREDENTIAL_PASSWORD);
+        }
+        return valid;
     }
 
     private void recordDuringLogin(RealmModel realm, UserModel user, CutoverSettings cutover) {

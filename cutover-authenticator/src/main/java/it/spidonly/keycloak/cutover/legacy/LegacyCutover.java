@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.events.Details;
+import org.keycloak.events.EventBuilder;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -91,13 +92,22 @@ public final class LegacyCutover {
         if (context.getUser() != null) {
             context.getEvent().user(context.getUser());
         }
+        recordRefusal(context.getEvent(), credentialType, attemptedUsername);
+    }
+
+    /** As {@link #recordRefusal(AuthenticationFlowContext, String, String)}, on any event of the request (e.g. REGISTER). */
+    public void recordRefusal(EventBuilder event, String credentialType, String attemptedUsername) {
+        refusalDetails(event, credentialType, attemptedUsername).error(CutoverContract.EVENT_ERROR);
+    }
+
+    /** The refusal's details on {@code event}, for a caller that sends the error itself (form actions). */
+    public EventBuilder refusalDetails(EventBuilder event, String credentialType, String attemptedUsername) {
         if (attemptedUsername != null && !attemptedUsername.isBlank()) {
             // Keycloak's event log writes error events above debug: a fiscal code typed as username is masked
-            context.getEvent().detail(Details.USERNAME, FiscalCode.forLogs(attemptedUsername));
+            event.detail(Details.USERNAME, FiscalCode.forLogs(attemptedUsername));
         }
-        context.getEvent().detail(Details.CREDENTIAL_TYPE, credentialType)
-                .detail(CutoverContract.EVENT_DETAIL_INSTANT, settings.isoInstant())
-                .error(CutoverContract.EVENT_ERROR);
+        return event.detail(Details.CREDENTIAL_TYPE, credentialType)
+                .detail(CutoverContract.EVENT_DETAIL_INSTANT, settings.isoInstant());
     }
 
     /**

@@ -3,10 +3,13 @@ package it.spidonly.keycloak.cutover.settings;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 
+import it.spidonly.keycloak.cutover.session.LegacySessionEndSchedule;
 import it.spidonly.keycloak.spid.sp.Problem;
 import it.spidonly.keycloak.spid.sp.RealmSettingsPage;
 
@@ -36,5 +39,18 @@ public class CutoverPage extends RealmSettingsPage {
         }
         problems.addAll(new CutoverConfig(model.getConfig()).problems());
         return problems;
+    }
+
+    private LegacySessionEndSchedule sessionEnd = LegacySessionEndSchedule.of(null);
+
+    @Override
+    public void init(Config.Scope config) {
+        sessionEnd = LegacySessionEndSchedule.of(config);
+    }
+
+    /** Every node looks for realms whose instant has passed, to end their legacy sessions once. */
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        sessionEnd.register(factory);
     }
 }

@@ -27,6 +27,10 @@ final class PasswordGrant {
             return body.path("error").asText();
         }
 
+        String refreshToken() {
+            return body.path("refresh_token").asText();
+        }
+
         String description() {
             return body.path("error_description").asText();
         }
@@ -38,7 +42,11 @@ final class PasswordGrant {
     }
 
     static Answer send(String realmUrl, String clientId, String username, String password, String language) {
-        String form = Map.of("grant_type", "password", "client_id", clientId, "username", username, "password", password, "scope", "openid")
+        return send(realmUrl, clientId, username, password, language, "openid");
+    }
+
+    static Answer send(String realmUrl, String clientId, String username, String password, String language, String scope) {
+        String form = Map.of("grant_type", "password", "client_id", clientId, "username", username, "password", password, "scope", scope)
                 .entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
