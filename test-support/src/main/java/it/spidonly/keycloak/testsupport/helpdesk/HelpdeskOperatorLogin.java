@@ -81,8 +81,20 @@ public final class HelpdeskOperatorLogin {
         return totpSecret;
     }
 
+    /**
+     * A code never used before (the realm refuses a reused one), within Keycloak's look-ahead window of one step:
+     * a third login in the same 30 s waits for the next step.
+     */
     private String nextCode() {
         long step = Math.max(Instant.now().getEpochSecond() / 30, lastStep + 1);
+        while (step > Instant.now().getEpochSecond() / 30 + 1) {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
         lastStep = step;
         return Totp.code(totpSecret.getBytes(StandardCharsets.UTF_8), step);
     }
