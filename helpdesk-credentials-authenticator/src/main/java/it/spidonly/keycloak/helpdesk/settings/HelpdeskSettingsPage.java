@@ -37,7 +37,7 @@ public class HelpdeskSettingsPage extends RealmSettingsPage {
         if (Config.getAdminRealm().equals(realm.getName())) {
             problems.add(Problem.of("helpdeskSettingsNotInAdminRealm"));
         }
-        if (realm.getComponentsStream(realm.getId(), model.getProviderType())
+        if (realm.getComponentsStream()
                 .anyMatch(c -> PROVIDER_ID.equals(c.getProviderId()) && !c.getId().equals(model.getId()))) {
             problems.add(Problem.of("helpdeskSettingsAlreadyExists"));
         }

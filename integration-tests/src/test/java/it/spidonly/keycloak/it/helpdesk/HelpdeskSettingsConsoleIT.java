@@ -74,7 +74,10 @@ class HelpdeskSettingsConsoleIT {
                 WebElement saved = console.save();
                 assertTrue(saved.getAttribute("class").contains("pf-m-success"), () -> "success toast: " + saved.getText());
                 chromium.screenshot("helpdesk-settings-saved");
+                assertEquals("form", keycloak.admin().get("/" + REALM).path("attributes").path("spidOnly.helpdeskEntry").asText());
 
+                // the saved item, as an admin finds it later: the page's list, the item (named by its entry)
+                console.openItem("spid-helpdesk", "form");
                 AdminConsole.replaceText(console.field("credentialMaxValidity"), "two years");
                 WebElement refused = console.save();
                 String alert = refused.getText();
