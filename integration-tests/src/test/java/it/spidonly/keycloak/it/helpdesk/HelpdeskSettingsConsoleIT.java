@@ -30,7 +30,8 @@ import it.spidonly.keycloak.testsupport.keycloak.KeycloakServer;
 
 /**
  * Issue 15 (finding 11): the help-desk entry of the login page is set up from the admin console alone — the realm
- * sidebar's "Help desk" page, in headless Chromium — in a realm with nothing but the spid-only login theme.
+ * sidebar's "Help desk" page, in headless Chromium — in a realm with nothing but the spid-only login theme. (Refusals
+ * of bad values are tested through the admin REST API in {@link HelpdeskAuditFindingsIT}.)
  */
 @ExtendWith(KeycloakServer.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -61,7 +62,7 @@ class HelpdeskSettingsConsoleIT {
     }
 
     @Test
-    void anAdminTurnsTheHelpdeskEntryOnInTheConsoleAndABadValueIsRefused() throws IOException {
+    void anAdminTurnsTheHelpdeskEntryOnInTheConsole() throws IOException {
         assertNull(loginPage().document().selectFirst("#helpdesk-entry"), "no entry before");
         try (Chromium chromium = new Chromium()) {
             try {
@@ -75,14 +76,6 @@ class HelpdeskSettingsConsoleIT {
                 assertTrue(saved.getAttribute("class").contains("pf-m-success"), () -> "success toast: " + saved.getText());
                 chromium.screenshot("helpdesk-settings-saved");
                 assertEquals("form", keycloak.admin().get("/" + REALM).path("attributes").path("spidOnly.helpdeskEntry").asText());
-
-                // the saved item, as an admin finds it later: the page's list, the item (named by its entry)
-                console.openItem("spid-helpdesk", "form");
-                AdminConsole.replaceText(console.field("credentialMaxValidity"), "two years");
-                WebElement refused = console.save();
-                String alert = refused.getText();
-                assertTrue(refused.getAttribute("class").contains("pf-m-danger"), () -> "error toast: " + alert);
-                assertTrue(alert.contains("two years"), alert);
             } catch (RuntimeException | AssertionError e) {
                 Files.writeString(chromium.screenshot("helpdesk-settings-failure").resolveSibling("helpdesk-settings-failure.html"),
                         chromium.driver().getPageSource());
@@ -91,7 +84,7 @@ class HelpdeskSettingsConsoleIT {
         }
         JsonNode attributes = keycloak.admin().get("/" + REALM).path("attributes");
         assertEquals("form", attributes.path("spidOnly.helpdeskEntry").asText(), attributes::toString);
-        assertEquals("P2Y", attributes.path("helpdesk.credentialMaxValidity").asText(), "the refused value was not saved");
+        assertEquals("P2Y", attributes.path("helpdesk.credentialMaxValidity").asText(), attributes::toString);
         assertNotNull(loginPage().document().selectFirst("#helpdesk-entry"), "the login page shows the entry");
     }
 
