@@ -40,7 +40,8 @@ final class CutoverPasswordCredentialProvider extends PasswordCredentialProvider
     @Override
     public boolean isValid(RealmModel realm, UserModel user, CredentialInput input) {
         Optional<CutoverSettings> cutover = supportsCredentialType(input.getType()) ? Cutovers.of(realm) : Optional.empty();
-        if (cutover.isPresent() && cutover.get().phaseAt(Cutovers.now()).refusesLegacyCredentials()) {
+        if (cutover.isPresent() && cutover.get().phaseAt(Cutovers.now()).refusesLegacyCredentials()
+                && !it.spidonly.keycloak.cutover.CutoverExemption.granted(session)) {
             LOG.infof("SPID-only cutover: password check refused for user id %s in realm %s", user.getId(), realm.getName());
             recordDuringLogin(realm, user, cutover.get());
             return false;

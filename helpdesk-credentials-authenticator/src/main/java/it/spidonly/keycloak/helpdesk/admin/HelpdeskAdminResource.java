@@ -121,7 +121,7 @@ public class HelpdeskAdminResource {
         if (user == null || role == null || !realm.getId().equals(auth.adminAuth().getRealm().getId()) || !user.hasRole(role)) {
             throw new HelpdeskProblem(403, "helpdesk.auth.not-operator", HelpdeskSettings.OPERATOR_ROLE);
         }
-        if (!OperatorSecondFactor.present(user, auth.adminAuth().getToken())) {
+        if (!OperatorSecondFactor.present(session, realm, auth.adminAuth().getToken())) {
             throw new HelpdeskProblem(403, "helpdesk.auth.second-factor");
         }
         return user;

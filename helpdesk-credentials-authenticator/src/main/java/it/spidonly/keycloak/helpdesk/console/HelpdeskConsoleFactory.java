@@ -7,17 +7,21 @@ import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
 /** Mounts {@link HelpdeskConsoleResource} at {@code /realms/{realm}/helpdesk-console}. Stateless. */
-public class HelpdeskConsoleFactory implements RealmResourceProviderFactory, RealmResourceProvider {
+public class HelpdeskConsoleFactory implements RealmResourceProviderFactory {
     public static final String ID = "helpdesk-console";
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
-        return this;
-    }
+        return new RealmResourceProvider() {
+            @Override
+            public Object getResource() {
+                return new HelpdeskConsoleResource(session);
+            }
 
-    @Override
-    public Object getResource() {
-        return new HelpdeskConsoleResource();
+            @Override
+            public void close() {
+            }
+        };
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
+import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
@@ -16,6 +17,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.managers.AuthenticationManager;
+import org.keycloak.services.managers.BruteForceProtector;
 import org.keycloak.services.messages.Messages;
 
 import it.spidonly.keycloak.helpdesk.activation.ActivationCredentials;
@@ -28,7 +30,7 @@ import it.spidonly.keycloak.helpdesk.proofing.HelpdeskUsers;
 /**
  * The help-desk user's username form (Keycloak's login page: username and one secret). Only help-desk users pass.
  * The secret is the help-desk password ({@code helpdesk-password}), or, before activation, the one-time activation
- * code: then the code is used up, the old password and OTP go, and the user must set a password and enrol TOTP
+ * code: then the old password and OTP go (the code stays until the activation completes, {@link ActivationCompletion}), and the user must set a password and enrol TOTP
  * (required actions) before the login ends. Checked before telling anything: a wrong secret is a plain "invalid
  * username or password" counted by Keycloak's brute-force detector; only the right secret of a revoked or expired
  * credential learns why it no longer works (page 403, sessions ended). Keycloak's {@code password} is never checked.
@@ -71,13 +73,19 @@ final class HelpdeskLoginForm extends AbstractUsernameFormAuthenticator {
             return;
         }
         // a revoked user is disabled, and Keycloak refuses a disabled user as soon as it is set on the login (to
-        // anyone): the user is set only when enabled; the right secret of a revoked one learns "revoked" below, a
-        // wrong one "invalid", and guessing a dead credential gains nothing
+        // anyone): the user is set only when enabled. Every user, disabled or not, is first checked against the
+        // brute-force lockout, answered exactly like a wrong secret (F4: during a lockout the right secret of a
+        // revoked or expired credential must not tell its state); failures of a disabled user are counted too
+        // (Keycloak finds the user from the attempted username)
         if (user.isEnabled()) {
             context.setUser(user);
-            if (isDisabledByBruteForce(context, user)) {
-                return;
-            }
+        }
+        String lockout = AuthenticatorUtils.getDisabledByBruteForceEventError(context.getSession().getProvider(BruteForceProtector.class),
+                context.getSession(), context.getRealm(), user);
+        if (lockout != null) {
+            context.getEvent().user(user).error(lockout);
+            context.forceChallenge(invalidPage(context));
+            return;
         }
         Instant now = Instant.ofEpochMilli(Time.currentTimeMillis());
         boolean activation = false;
@@ -109,14 +117,19 @@ final class HelpdeskLoginForm extends AbstractUsernameFormAuthenticator {
             return;
         }
         if (activation) {
-            ActivationCredentials.remove(user);
+            // the code stays until the password and the authenticator app are both set (ActivationCompletion)
             HelpdeskPasswords.remove(user);
             user.credentialManager().getStoredCredentialsByTypeStream("otp").map(c -> c.getId()).toList()
                     .forEach(id -> user.credentialManager().removeStoredCredentialById(id));
             user.addRequiredAction(HelpdeskSetPasswordFactory.ID);
             user.addRequiredAction(UserModel.RequiredAction.CONFIGURE_TOTP);
+            ActivationCompletion.begin(context.getAuthenticationSession());
             context.getEvent().detail("helpdesk_activation", "true");
             LOG.infof("help-desk activation code used by user %s in realm %s", user.getUsername(), context.getRealm().getName());
+        } else if (ActivationCredentials.exists(user)
+                && user.getRequiredActionsStream().anyMatch(UserModel.RequiredAction.CONFIGURE_TOTP.name()::equals)) {
+            // the password set in an activation left before the authenticator app: this login finishes it
+            ActivationCompletion.begin(context.getAuthenticationSession());
         }
         context.getAuthenticationSession().setUserSessionNote(SESSION_NOTE, "true");
         context.success();
@@ -124,8 +137,12 @@ final class HelpdeskLoginForm extends AbstractUsernameFormAuthenticator {
 
     private void refuse(AuthenticationFlowContext context, UserModel user, String error) {
         context.getEvent().user(user).error(error);
-        Response page = context.form().setError(Messages.INVALID_USER).createLoginUsernamePassword();
-        context.failureChallenge(user == null ? AuthenticationFlowError.INVALID_USER : AuthenticationFlowError.INVALID_CREDENTIALS, page);
+        context.failureChallenge(user == null ? AuthenticationFlowError.INVALID_USER : AuthenticationFlowError.INVALID_CREDENTIALS, invalidPage(context));
+    }
+
+    /** The one answer to a wrong secret, an unknown user and a lockout alike. */
+    private static Response invalidPage(AuthenticationFlowContext context) {
+        return context.form().setError(Messages.INVALID_USER).createLoginUsernamePassword();
     }
 
     /** The right secret of a credential that no longer works: the reason, on Keycloak's error page (403). */

@@ -25,6 +25,9 @@ import it.spidonly.keycloak.helpdesk.proofing.Refusal;
 final class HelpdeskSetPassword implements RequiredActionProvider {
     @Override
     public void evaluateTriggers(RequiredActionContext context) {
+        // Keycloak evaluates the triggers again after each required action: the one after the last step of an
+        // activation (this page or the TOTP setup, whichever the realm runs last) completes it
+        ActivationCompletion.completeIfDone(context.getSession(), context.getRealm(), context.getAuthenticationSession(), context.getUser());
     }
 
     @Override
@@ -56,6 +59,8 @@ final class HelpdeskSetPassword implements RequiredActionProvider {
         HelpdeskPasswords.set(context.getSession(), context.getRealm(), user, password);
         context.getEvent().clone().event(EventType.UPDATE_CREDENTIAL).detail(Details.CREDENTIAL_TYPE, HelpdeskPasswords.TYPE).success();
         context.success();
+        user.removeRequiredAction(HelpdeskSetPasswordFactory.ID);
+        ActivationCompletion.completeIfDone(context.getSession(), context.getRealm(), context.getAuthenticationSession(), user);
     }
 
     private static void retry(RequiredActionContext context, String key, Object... params) {

@@ -31,8 +31,17 @@ public final class ActivationMail {
                 .withLocale(Locale.forLanguageTag(messages.language())).withZone(ZoneId.of("Europe/Rome"))
                 .format(codeExpiresAt);
         String loginUrl = Urls.accountBase(session.getContext().getUri().getBaseUri()).build(realm.getName()).toString();
-        String subject = messages.format("helpdeskActivationMailSubject", realm.getDisplayName() == null ? realm.getName() : realm.getDisplayName());
+        String subject = messages.format("helpdeskActivationMailSubject", senderName(realm));
         String text = messages.format("helpdeskActivationMailBody", user.getUsername(), code, until, loginUrl);
         session.getProvider(EmailSenderProvider.class).send(realm.getSmtpConfig(), user, subject, text, null);
+    }
+
+    /**
+     * Who the mail is from, for its subject: the realm's display name, else its name (a realm made in the console
+     * has an empty display name, which gave the subject ": your Help Desk credentials").
+     */
+    static String senderName(RealmModel realm) {
+        String display = realm.getDisplayName();
+        return display == null || display.isBlank() ? realm.getName() : display.strip();
     }
 }

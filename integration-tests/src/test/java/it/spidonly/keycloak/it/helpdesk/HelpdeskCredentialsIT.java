@@ -51,7 +51,7 @@ class HelpdeskCredentialsIT {
 
     @BeforeAll
     void realm(KeycloakServer keycloak) {
-        fixture = HelpdeskFixture.create(keycloak, MAIL, "helpdesk", "P2Y");
+        fixture = HelpdeskFixture.setUpByAdmin(keycloak, MAIL, "helpdesk", "P2Y");
     }
 
     @AfterAll

@@ -38,7 +38,7 @@ class HelpdeskExpiryIT {
 
     @BeforeAll
     void realm(KeycloakServer keycloak) {
-        fixture = HelpdeskFixture.create(keycloak, MAIL, "helpdesk-expiry", "PT3S");
+        fixture = HelpdeskFixture.setUpByAdmin(keycloak, MAIL, "helpdesk-expiry", "PT3S");
     }
 
     @AfterAll

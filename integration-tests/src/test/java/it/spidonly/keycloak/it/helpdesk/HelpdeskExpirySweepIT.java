@@ -41,7 +41,7 @@ class HelpdeskExpirySweepIT {
 
     @BeforeAll
     void realm(KeycloakServer keycloak) {
-        fixture = HelpdeskFixture.create(keycloak, MAIL, "helpdesk-sweep", "PT40S");
+        fixture = HelpdeskFixture.setUpByAdmin(keycloak, MAIL, "helpdesk-sweep", "PT40S");
     }
 
     @AfterAll

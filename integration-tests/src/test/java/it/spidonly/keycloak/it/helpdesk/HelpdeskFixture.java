@@ -14,7 +14,9 @@ import jakarta.mail.internet.MimeMessage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
+import it.spidonly.keycloak.testsupport.helpdesk.HelpdeskAdminSetup;
 import it.spidonly.keycloak.testsupport.helpdesk.HelpdeskApi;
+import it.spidonly.keycloak.testsupport.helpdesk.HelpdeskOperatorLogin;
 import it.spidonly.keycloak.testsupport.helpdesk.HelpdeskRealm;
 import it.spidonly.keycloak.testsupport.helpdesk.Proofings;
 import it.spidonly.keycloak.testsupport.keycloak.KeycloakServer;
@@ -31,12 +33,52 @@ final class HelpdeskFixture implements AutoCloseable {
     final HelpdeskApi one;
     final HelpdeskApi two;
 
+    /** The operators' browser logins, in a realm set up by the admin guide's steps (else null). */
+    final HelpdeskOperatorLogin operatorOne;
+    final HelpdeskOperatorLogin operatorTwo;
+
     private HelpdeskFixture(KeycloakServer keycloak, GreenMailExtension mail, String realm) {
         this.keycloak = keycloak;
         this.mail = mail;
         this.realm = realm;
         one = HelpdeskApi.login(keycloak.baseUrl(), realm, HelpdeskRealm.OPERATOR_ONE, HelpdeskRealm.OPERATOR_PASSWORD);
         two = HelpdeskApi.login(keycloak.baseUrl(), realm, HelpdeskRealm.OPERATOR_TWO, HelpdeskRealm.OPERATOR_PASSWORD);
+        operatorOne = null;
+        operatorTwo = null;
+    }
+
+    private HelpdeskFixture(KeycloakServer keycloak, GreenMailExtension mail, String realm, HelpdeskOperatorLogin operatorOne,
+                            HelpdeskOperatorLogin operatorTwo) {
+        this.keycloak = keycloak;
+        this.mail = mail;
+        this.realm = realm;
+        this.operatorOne = operatorOne;
+        this.operatorTwo = operatorTwo;
+        operatorOne.login();
+        operatorTwo.login();
+        one = HelpdeskApi.withToken(keycloak.baseUrl(), realm, operatorOne.login());
+        two = HelpdeskApi.withToken(keycloak.baseUrl(), realm, operatorTwo.login());
+    }
+
+    /**
+     * A realm set up only as docs/admin-guide.md ("Help desk") says, through the admin REST API from an empty realm
+     * ({@link HelpdeskAdminSetup}); the operators enrol their authenticator app at their first login, then log in
+     * with password and OTP at the operators' client, as the web page does.
+     */
+    static HelpdeskFixture setUpByAdmin(KeycloakServer keycloak, GreenMailExtension mail, String realm, String cap) {
+        try {
+            keycloak.admin().deleteRealm(realm);
+        } catch (RuntimeException absent) {
+            // first run
+        }
+        HelpdeskAdminSetup setup = HelpdeskAdminSetup.of(keycloak.admin(), realm).smtpPort(mail.getSmtp().getPort()).cap(cap).run();
+        setup.user(HelpdeskRealm.OPERATOR_ONE, HelpdeskRealm.OPERATOR_PASSWORD, true);
+        setup.user(HelpdeskRealm.OPERATOR_TWO, HelpdeskRealm.OPERATOR_PASSWORD, true);
+        setup.user(HelpdeskRealm.NOT_AN_OPERATOR, HelpdeskRealm.OPERATOR_PASSWORD, false);
+        setup.user(HelpdeskRealm.OPERATOR_WITHOUT_OTP, HelpdeskRealm.OPERATOR_PASSWORD, true);
+        return new HelpdeskFixture(keycloak, mail, realm,
+                HelpdeskOperatorLogin.of(keycloak.baseUrl(), realm, HelpdeskRealm.OPERATOR_ONE, HelpdeskRealm.OPERATOR_PASSWORD),
+                HelpdeskOperatorLogin.of(keycloak.baseUrl(), realm, HelpdeskRealm.OPERATOR_TWO, HelpdeskRealm.OPERATOR_PASSWORD));
     }
 
     static HelpdeskFixture create(KeycloakServer keycloak, GreenMailExtension mail, String realm, String cap) {
@@ -112,6 +154,22 @@ final class HelpdeskFixture implements AutoCloseable {
             return null;
         }
         return part.isMimeType("text/plain") ? String.valueOf(content) : null;
+    }
+
+    /** The subject of the last e-mail sent to {@code email}. */
+    String lastSubjectTo(String email) {
+        lastMailTo(email);
+        try {
+            List<MimeMessage> to = java.util.Arrays.stream(mail.getReceivedMessages()).filter(m -> recipient(m).equalsIgnoreCase(email)).toList();
+            return to.get(to.size() - 1).getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Keycloak's brute-force record of a user ({@code numFailures}, {@code disabled}), as the admin sees it. */
+    JsonNode bruteForce(String userId) {
+        return keycloak.admin().get("/" + realm + "/attack-detection/brute-force/users/" + userId);
     }
 
     long mailsTo(String email) {

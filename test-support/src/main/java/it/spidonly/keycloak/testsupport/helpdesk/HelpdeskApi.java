@@ -67,6 +67,11 @@ public final class HelpdeskApi {
         return new HelpdeskApi(baseUrl, realm, answer.body().path("access_token").asText());
     }
 
+    /** An operator whose access token was obtained elsewhere (e.g. a browser login, {@link HelpdeskOperatorLogin}). */
+    public static HelpdeskApi withToken(String baseUrl, String realm, String accessToken) {
+        return new HelpdeskApi(baseUrl, realm, accessToken);
+    }
+
     /** The Accept-Language of the following calls ({@code en} unless changed). */
     public HelpdeskApi language(String language) {
         this.language = language;

@@ -1,0 +1,96 @@
+package it.spidonly.keycloak.it.helpdesk;
+
+import static it.spidonly.keycloak.it.helpdesk.HelpdeskCitizen.message;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import it.spidonly.keycloak.testsupport.browser.Page;
+import it.spidonly.keycloak.testsupport.helpdesk.HelpdeskApi;
+import it.spidonly.keycloak.testsupport.helpdesk.HelpdeskOperatorLogin;
+import it.spidonly.keycloak.testsupport.helpdesk.HelpdeskRealm;
+import it.spidonly.keycloak.testsupport.helpdesk.Proofings;
+import it.spidonly.keycloak.testsupport.keycloak.KeycloakServer;
+
+/**
+ * Issue 15 (Deliver 9): after the SPID-only cutover, operators with an authenticator app still log in with password
+ * + OTP at the operators' client (form {@code helpdesk-operator-password-form}) and do their work; the password of
+ * anyone else, and every password grant, is refused. Realm made by the admin guide's REST steps, cutover set by REST.
+ */
+@ExtendWith(KeycloakServer.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HelpdeskOperatorsAfterCutoverIT {
+    private static final String PASSWORD = "correct horse battery staple";
+
+    @RegisterExtension
+    static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+            .withPerMethodLifecycle(false);
+
+    private HelpdeskFixture fixture;
+
+    @BeforeAll
+    void realm(KeycloakServer keycloak) {
+        fixture = HelpdeskFixture.setUpByAdmin(keycloak, MAIL, "helpdesk-after-cutover", "P2Y");
+        keycloak.admin().put("/" + fixture.realm + "/spid-cutover", Map.of("enabled", true, "cutoverAt", "2020-11-15T00:00", "timeZone", "Europe/Rome"));
+    }
+
+    @AfterAll
+    void close() {
+        if (fixture != null) {
+            fixture.close();
+        }
+    }
+
+    @Test
+    void operatorsWithOtpStillRecordAndApproveAndTheCitizenActivates() {
+        HelpdeskApi one = HelpdeskApi.withToken(fixture.keycloak.baseUrl(), fixture.realm, fixture.operatorOne.login());
+        HelpdeskApi two = HelpdeskApi.withToken(fixture.keycloak.baseUrl(), fixture.realm, fixture.operatorTwo.login());
+        String email = HelpdeskFixture.newEmail("after-cutover");
+        HelpdeskApi.Answer recorded = one.post("/records", Proofings.usPassport(email));
+        assertEquals(201, recorded.status(), recorded::toString);
+        String id = recorded.body().path("id").asText();
+        HelpdeskApi.Answer approved = two.post("/records/" + id + "/approve", Map.of());
+        assertEquals(200, approved.status(), approved::toString);
+
+        HelpdeskFixture.Activation activation = fixture.activationMail(email, id);
+        HelpdeskCitizen citizen = new HelpdeskCitizen(fixture, "en");
+        citizen.activate(activation, PASSWORD);
+        new HelpdeskCitizen(fixture, "en").sameAppAs(citizen).login(activation.username(), PASSWORD);
+    }
+
+    @Test
+    void theOperatorsFormRefusesEveryoneElsesPassword() {
+        String console = HelpdeskRealm.consoleUrl(fixture.keycloak.baseUrl(), fixture.realm);
+        for (String username : new String[] {HelpdeskRealm.NOT_AN_OPERATOR, HelpdeskRealm.OPERATOR_WITHOUT_OTP}) {
+            Page refused = HelpdeskOperatorLogin.of(fixture.keycloak.baseUrl(), fixture.realm, username, HelpdeskRealm.OPERATOR_PASSWORD)
+                    .afterPassword(HelpdeskRealm.OPERATOR_CLIENT, console);
+            assertFalse(refused.isRedirect(), username + " is not let in");
+            assertNull(refused.document().selectFirst("form#kc-totp-settings-form"), username + ": no TOTP enrolment on a password after the cutover");
+            assertNull(refused.document().selectFirst("form#kc-otp-login-form"), username + ": no OTP page");
+            assertEquals("Invalid username or password.", message(refused), username);
+        }
+        String events = fixture.loginEvents().toString();
+        assertTrue(events.contains("cutover_refused"), "the refusal is recorded as the cutover's: " + events);
+    }
+
+    @Test
+    void thePasswordGrantIsRefusedToOperatorsToo() {
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> HelpdeskApi.login(fixture.keycloak.baseUrl(), fixture.realm, HelpdeskRealm.OPERATOR_ONE, HelpdeskRealm.OPERATOR_PASSWORD));
+        assertTrue(refused.getMessage().contains("invalid_grant"), refused::getMessage);
+    }
+}
