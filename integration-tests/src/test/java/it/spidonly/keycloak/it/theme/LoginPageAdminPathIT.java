@@ -101,9 +101,10 @@ class LoginPageAdminPathIT {
     @Test
     void theRealmsNamesForLegacyCredentialsAndHelpDeskAreShownAndTheRefusalUsesThem() {
         realmOverride("it", "spidOnlyNameLegacyCredentials", "codice utente e parola chiave");
-        realmOverride("it", "spidOnlyNameInpsPin", "PIN dell'Istituto");
-        realmOverride("it", "spidOnlyNameHelpdesk", "Ufficio relazioni con il pubblico dell'Agenzia");
-        realmOverride("en", "spidOnlyNameHelpdesk", "the Agency's public relations office");
+        // realm overrides are message patterns, as every Keycloak message: an apostrophe is written twice
+        realmOverride("it", "spidOnlyNameInpsPin", "PIN dell''Istituto");
+        realmOverride("it", "spidOnlyNameHelpdesk", "Ufficio relazioni con il pubblico dell''Agenzia");
+        realmOverride("en", "spidOnlyNameHelpdesk", "the Agency''s public relations office");
         admin().put("/" + realm + "/spid-cutover", Map.of("enabled", true, "cutoverAt", "2099-11-15T00:00", "timeZone", "Europe/Rome"));
         try (ThemeBrowser browser = new ThemeBrowser("it")) {
             browser.open(app.authorizationUrl().toString());
