@@ -80,7 +80,9 @@ class SpidIdpConsoleIT {
         AdminConsole console = AdminConsole.open(chromium, fixture.keycloak.baseUrl(), fixture.name());
         chromium.await(AdminConsole.WAIT).until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("a[href*='page-section/spid-idp']"))).click();
-        chromium.await(AdminConsole.WAIT).until(ExpectedConditions.elementToBeClickable(By.linkText("Create item"))).click();
+        // an empty list offers "Create item" as a button, a list with items as a toolbar link
+        chromium.await(AdminConsole.WAIT).until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//*[self::a or self::button][normalize-space(.)='Create item']"))).click();
 
         console.field("alias").sendKeys(ALIAS);
         console.field("displayName").sendKeys("Console SPID IdP");
