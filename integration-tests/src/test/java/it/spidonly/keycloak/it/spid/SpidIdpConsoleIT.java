@@ -101,9 +101,9 @@ class SpidIdpConsoleIT {
         chromium.screenshot("admin-console-spid-idp-added");
     }
 
-    /** The level is a select (PatternFly): open it, click the option. */
+    /** The level is a PatternFly select whose toggle has the field's name as id: open it, click the option. */
     private static void chooseLevel(Chromium chromium, AdminConsole console, String level) {
-        WebElement toggle = console.field("spidLevel");
+        WebElement toggle = chromium.await(AdminConsole.WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("spidLevel")));
         chromium.driver().executeScript("arguments[0].click();", toggle);
         WebElement option = chromium.await(AdminConsole.WAIT).until(ExpectedConditions.elementToBeClickable(
                 By.xpath("//*[@role='option' or @role='menuitem'][normalize-space(.)='" + level + "']")));
