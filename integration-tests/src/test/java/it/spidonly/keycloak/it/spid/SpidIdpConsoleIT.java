@@ -78,31 +78,37 @@ class SpidIdpConsoleIT {
 
     private void addInConsole(Chromium chromium) {
         AdminConsole console = AdminConsole.open(chromium, fixture.keycloak.baseUrl(), fixture.name());
-        chromium.await(AdminConsole.WAIT).until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("a[href*='page-section/spid-idp']"))).click();
-        // an empty list offers "Create item" as a button, a list with items as a toolbar link
-        chromium.await(AdminConsole.WAIT).until(ExpectedConditions.elementToBeClickable(
-                By.xpath("//*[self::a or self::button][normalize-space(.)='Create item']"))).click();
-
-        console.field("alias").sendKeys(ALIAS);
-        console.field("displayName").sendKeys("Console SPID IdP");
-        console.field("metadataUrl").sendKeys("https://127.0.0.1:1/no-metadata-here");
-        chooseLevel(chromium, console, "2");
-        chromium.screenshot("admin-console-spid-idp-form");
+        newItem(chromium, console, "https://127.0.0.1:1/no-metadata-here");
         WebElement refused = console.save();
         assertTrue(refused.getAttribute("class").contains("pf-m-danger"), () -> "error toast: " + refused.getText());
         assertTrue(refused.getText().contains("https://127.0.0.1:1/no-metadata-here"), refused.getText());
+        chromium.screenshot("admin-console-spid-idp-refused");
         assertEquals(404, fixture.keycloak.admin().send("GET", "/" + fixture.name() + "/identity-provider/instances/" + ALIAS, null).statusCode(),
                 "a refused save creates no IdP");
 
-        AdminConsole.replaceText(console.field("metadataUrl"), second.metadataUrl());
+        chromium.driver().navigate().refresh();
+        newItem(chromium, console, second.metadataUrl());
+        chromium.screenshot("admin-console-spid-idp-form");
         WebElement saved = console.save();
         assertTrue(saved.getAttribute("class").contains("pf-m-success"), () -> "success toast: " + saved.getText());
         chromium.screenshot("admin-console-spid-idp-added");
     }
 
+    /** Sidebar → spid-idp → Create item, then alias, display name, metadata URL and level 2. */
+    private static void newItem(Chromium chromium, AdminConsole console, String metadataUrl) {
+        chromium.await(AdminConsole.WAIT).until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("a[href*='page-section/spid-idp']"))).click();
+        // an empty list offers "Create item" as a button, a list with items as a toolbar link
+        chromium.await(AdminConsole.WAIT).until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//*[self::a or self::button][normalize-space(.)='Create item']"))).click();
+        console.field("alias").sendKeys(ALIAS);
+        console.field("displayName").sendKeys("Console SPID IdP");
+        console.field("metadataUrl").sendKeys(metadataUrl);
+        chooseLevel(chromium, "2");
+    }
+
     /** The level is a PatternFly select whose toggle has the field's name as id: open it, click the option. */
-    private static void chooseLevel(Chromium chromium, AdminConsole console, String level) {
+    private static void chooseLevel(Chromium chromium, String level) {
         WebElement toggle = chromium.await(AdminConsole.WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("spidLevel")));
         chromium.driver().executeScript("arguments[0].click();", toggle);
         WebElement option = chromium.await(AdminConsole.WAIT).until(ExpectedConditions.elementToBeClickable(
