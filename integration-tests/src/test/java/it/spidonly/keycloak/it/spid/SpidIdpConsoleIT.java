@@ -76,6 +76,27 @@ class SpidIdpConsoleIT {
                 + "/federated-identity").path(0).path("identityProvider").asText());
     }
 
+    /** Finding 11: the SP page shows where its metadata is, read-only, once the settings are saved. */
+    @Test
+    void theSpPageShowsItsMetadataUrlReadOnly() {
+        try (Chromium chromium = new Chromium()) {
+            try {
+                AdminConsole console = AdminConsole.open(chromium, fixture.keycloak.baseUrl(), fixture.name())
+                        .openItem("spid-service-provider", fixture.realm.spEntityId());
+                WebElement saved = console.save();
+                assertTrue(saved.getAttribute("class").contains("pf-m-success"), () -> "success toast: " + saved.getText());
+                chromium.driver().navigate().refresh();
+                WebElement url = console.field("metadataUrl");
+                assertEquals(fixture.metadataUrl(), url.getAttribute("value"));
+                assertTrue(url.getAttribute("readonly") != null || !url.isEnabled(), "the admin cannot type in it");
+                chromium.screenshot("admin-console-spid-sp-metadata-url");
+            } catch (RuntimeException | AssertionError e) {
+                chromium.screenshot("spid-sp-metadata-url-failure");
+                throw e;
+            }
+        }
+    }
+
     private void addInConsole(Chromium chromium) {
         AdminConsole console = AdminConsole.open(chromium, fixture.keycloak.baseUrl(), fixture.name());
         newItem(chromium, console, "https://127.0.0.1:1/no-metadata-here");
