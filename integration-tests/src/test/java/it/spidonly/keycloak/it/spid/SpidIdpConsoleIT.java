@@ -83,6 +83,7 @@ class SpidIdpConsoleIT {
             try {
                 AdminConsole console = AdminConsole.open(chromium, fixture.keycloak.baseUrl(), fixture.name())
                         .openItem("spid-service-provider", fixture.realm.spEntityId());
+                console.field("entityId");
                 WebElement saved = console.save();
                 assertTrue(saved.getAttribute("class").contains("pf-m-success"), () -> "success toast: " + saved.getText());
                 chromium.driver().navigate().refresh();
