@@ -3,8 +3,8 @@
 <#assign phase = spidOnly.cutoverPhase()>
 <#assign cutoverShownDate = spidOnly.cutoverDisplayDate()>
 <#assign helpdeskEntry = spidOnly.helpdeskEntry()>
-<#assign legacyFormShown = realm.password && phase == "before">
-<@layout.registrationLayout displayMessage=!messagesPerField.existsError('username','password') displayInfo=false; section>
+<#assign legacyFormShown = realm.password && phase != "after">
+<@layout.registrationLayout displayMessage=!messagesPerField.existsError('username','password') && !spidOnly.repeatsCutoverDate(cutoverShownDate) displayInfo=false; section>
 <!-- template: spid-only login.ftl -->
   <#if section = "header">
     ${msg("spidOnlyLoginTitle")}

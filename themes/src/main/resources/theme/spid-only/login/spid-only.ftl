@@ -27,7 +27,8 @@
   <#return loginProviders()?filter(p -> p.providerId != properties.spidProviderId && !p.providerId?starts_with(properties.eidasProviderIdPrefix))>
 </#function>
 
-<#-- "before" while the cutover attributes say it has not passed; otherwise (passed, or no attributes) "after". -->
+<#-- "before" while the cutover attributes say it has not passed, "after" once they say it has, "none" without them
+     (no cutover in this realm: Keycloak's username/password form as usual, no notice). -->
 <#function cutoverPhase>
   <#if cutoverPassed??>
     <#if cutoverPassed?is_boolean>
@@ -35,7 +36,26 @@
     </#if>
     <#return (cutoverPassed?string?trim?lower_case == "false")?then("before", "after")>
   </#if>
-  <#return "after">
+  <#return "none">
+</#function>
+
+<#-- The realm's names of the legacy credentials (message keys spidOnlyName*: realm overrides, else our texts). -->
+<#function legacyCredentialsName>
+  <#return msg("spidOnlyNameLegacyCredentials")>
+</#function>
+
+<#function inpsPinName>
+  <#return msg("spidOnlyNameInpsPin")>
+</#function>
+
+<#function helpdeskName>
+  <#return msg("spidOnlyNameHelpdesk")>
+</#function>
+
+<#-- True when Keycloak's message box would repeat the cutover date this page already shows in its own notice (the
+     cutover module's cutoverNotice/cutoverRefused info or warning): the notice appears once. Errors always show. -->
+<#function repeatsCutoverDate date>
+  <#return date?has_content && message?? && message.type != "error" && (message.summary!"")?contains(date)>
 </#function>
 
 <#-- The date to show for the cutover: cutoverDate, else cutoverInstant, else "". -->
@@ -161,7 +181,7 @@
       ${msg("spidOnlyCutoverNoticeTitle", date)}
     </h2>
     <div class="${properties.kcAlertDescriptionClass!}">
-      <p>${msg("spidOnlyCutoverNotice", date)}</p>
+      <p>${msg("spidOnlyCutoverNotice", legacyCredentialsName(), inpsPinName())}</p>
       <p><a href="${properties.spidRequestUrl}" hreflang="it">${msg("spidOnlyHowToGetSpidLink")}</a></p>
     </div>
   </div>
@@ -171,7 +191,7 @@
   <section id="spid-only-explanation" class="spid-only-explanation" aria-labelledby="spid-only-explanation-title">
     <h2 id="spid-only-explanation-title" class="spid-only-heading">${msg("spidOnlyAfterCutoverTitle")}</h2>
     <p>
-      <#if date?has_content>${msg("spidOnlyAfterCutover", date)}<#else>${msg("spidOnlyAfterCutoverUndated")}</#if>
+      <#if date?has_content>${msg("spidOnlyAfterCutover", date, legacyCredentialsName(), inpsPinName())}<#else>${msg("spidOnlyAfterCutoverUndated")}</#if>
     </p>
     <h3 class="spid-only-subheading">${msg("spidOnlyHowToGetSpidTitle")}</h3>
     <p>${msg("spidOnlyHowToGetSpid")}</p>
@@ -205,9 +225,9 @@
 
 <#macro legacyCredentials date>
   <section id="legacy-login" class="spid-only-section" aria-labelledby="legacy-login-title">
-    <h2 id="legacy-login-title" class="spid-only-heading">${msg("spidOnlyLegacyTitle")}</h2>
+    <h2 id="legacy-login-title" class="spid-only-heading">${legacyCredentialsName()?cap_first}</h2>
     <#if date?has_content>
-      <p class="spid-only-section__hint">${msg("spidOnlyLegacyUntil", date)}</p>
+      <p class="spid-only-section__hint">${msg("spidOnlyLegacyUntil")}</p>
     </#if>
     <@credentialsForm/>
   </section>
@@ -220,7 +240,7 @@
     <#if entry == "form" && legacyFormShown>
       <p>${msg("spidOnlyHelpdeskUseForm")}</p>
     <#elseif entry == "form">
-      <p>${msg("spidOnlyHelpdeskText")}</p>
+      <p>${msg("spidOnlyHelpdeskText", helpdeskName())}</p>
       <#local open = messagesPerField.existsError('username','password')>
       <button type="button" id="helpdesk-button" class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}"
               aria-expanded="${open?c}" aria-controls="helpdesk-panel" data-spid-only-disclosure>
@@ -230,7 +250,7 @@
         <@credentialsForm/>
       </div>
     <#else>
-      <p>${msg("spidOnlyHelpdeskText")}</p>
+      <p>${msg("spidOnlyHelpdeskText", helpdeskName())}</p>
       <a id="helpdesk-link" class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}" href="${entry}">
         ${msg("spidOnlyHelpdeskButton")}
       </a>

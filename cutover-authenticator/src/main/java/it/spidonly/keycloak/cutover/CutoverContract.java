@@ -1,5 +1,6 @@
 package it.spidonly.keycloak.cutover;
 
+import java.util.List;
 import java.util.Set;
 
 import org.keycloak.models.credential.PasswordCredentialModel;
@@ -15,10 +16,20 @@ public final class CutoverContract {
     /** FreeMarker attribute: {@code true} from the instant on. */
     public static final String ATTR_PASSED = "cutoverPassed";
 
-    /** Message (it, en) shown before the instant; parameter {0}: the date. */
+    /** Message (it, en) shown before the instant; parameters: {0} the date, then {@link #NAME_KEYS}. */
     public static final String MSG_NOTICE = "cutoverNotice";
-    /** Message (it, en) of every refusal, and the notice on a legacy page after the instant; {0}: the date. */
+    /** Message (it, en) of every refusal, and the notice on a legacy page after the instant; parameters as above. */
     public static final String MSG_REFUSED = "cutoverRefused";
+
+    /**
+     * The names a realm gives its legacy credentials and its help desk, as message keys (parameters {1}, {2}, {3} of
+     * the two messages above): the admin changes them per language as realm overrides (Realm settings, Localization,
+     * or {@code PUT /admin/realms/{realm}/localization/{locale}/{key}}); the bundle's texts are the defaults.
+     */
+    public static final String NAME_LEGACY_CREDENTIALS = "spidOnlyNameLegacyCredentials";
+    public static final String NAME_INPS_PIN = "spidOnlyNameInpsPin";
+    public static final String NAME_HELPDESK = "spidOnlyNameHelpdesk";
+    public static final List<String> NAME_KEYS = List.of(NAME_LEGACY_CREDENTIALS, NAME_INPS_PIN, NAME_HELPDESK);
 
     /** Event error of every refusal (login, direct grant, reset of a password). */
     public static final String EVENT_ERROR = "cutover_refused";

@@ -83,8 +83,8 @@ public final class LegacyCutover {
     public LoginFormsProvider announce(LoginFormsProvider form) {
         decorate(form);
         return passed()
-                ? form.setMessage(MessageType.WARNING, CutoverContract.MSG_REFUSED, displayDate())
-                : form.setInfo(CutoverContract.MSG_NOTICE, displayDate());
+                ? form.setMessage(MessageType.WARNING, CutoverContract.MSG_REFUSED, messageParameters(form))
+                : form.setInfo(CutoverContract.MSG_NOTICE, messageParameters(form));
     }
 
     /** Records the refusal as an event of the flow (LOGIN_ERROR, RESET_PASSWORD_ERROR...) with error {@code cutover_refused}. */
@@ -119,7 +119,7 @@ public final class LegacyCutover {
         recordRefusal(context, credentialType, attemptedUsername);
         LoginFormsProvider form = decorate(context.form())
                 .setExecution(context.getExecution().getId())
-                .setError(CutoverContract.MSG_REFUSED, displayDate())
+                .setError(CutoverContract.MSG_REFUSED, messageParameters(context.form()))
                 .setStatus(Response.Status.FORBIDDEN);
         context.forceChallenge(page.apply(form));
     }
@@ -142,13 +142,27 @@ public final class LegacyCutover {
     public void refuseWithErrorPage(AuthenticationFlowContext context, String credentialType) {
         recordRefusal(context, credentialType, null);
         Response page = decorate(context.form())
-                .setError(CutoverContract.MSG_REFUSED, displayDate())
+                .setError(CutoverContract.MSG_REFUSED, messageParameters(context.form()))
                 .createErrorPage(Response.Status.FORBIDDEN);
         context.forceChallenge(page);
     }
 
     /** The refusal's text in the request's language, for answers that are not pages (the password grant). */
     public String refusalText(AuthenticationFlowContext context) {
-        return context.form().getMessage(CutoverContract.MSG_REFUSED, displayDate());
+        LoginFormsProvider form = context.form();
+        return form.getMessage(CutoverContract.MSG_REFUSED, messageParameters(form));
+    }
+
+    /**
+     * The parameters of {@code cutoverNotice} and {@code cutoverRefused}: the date, then the realm's names of the
+     * legacy credentials and of the help desk in the page's language (realm overrides, else the bundle's texts).
+     */
+    public Object[] messageParameters(LoginFormsProvider form) {
+        Object[] parameters = new Object[1 + CutoverContract.NAME_KEYS.size()];
+        parameters[0] = displayDate();
+        for (int i = 0; i < CutoverContract.NAME_KEYS.size(); i++) {
+            parameters[i + 1] = form.getMessage(CutoverContract.NAME_KEYS.get(i));
+        }
+        return parameters;
     }
 }

@@ -88,7 +88,7 @@ class LoginPagesIT {
         for (String language : LANGUAGES) {
             try (ThemeBrowser browser = new ThemeBrowser(language)) {
                 for (Dimension size : SIZES) {
-                    browser.size(size).open(realm.loginUrl(APP));
+                    browser.size(size).open(realm.loginUrl(AFTER_APP));
                     browser.byId("helpdesk-button").click();
                     scrollIntoView(browser, "helpdesk-entry");
                     browser.record("login-helpdesk-form");
@@ -113,13 +113,13 @@ class LoginPagesIT {
     @ValueSource(strings = {"it", "en"})
     void theBrowsersLanguageIsChosenAndEveryTextIsInIt(String language) {
         try (ThemeBrowser browser = new ThemeBrowser(language)) {
-            browser.open(realm.loginUrl(APP));
+            browser.open(realm.loginUrl(AFTER_APP));
             assertEquals(language, browser.htmlLang());
             assertEquals(message(language, "spidOnlySpidButton"), browser.byId("spid-button").getText());
             assertEquals(message(language, "spidOnlyLoginTitle"), browser.byId("kc-page-title").getText());
             assertEquals(message(language, "spidOnlyAfterCutoverTitle"), browser.byId("spid-only-explanation-title").getText());
             String page = browser.driver().findElement(By.tagName("main")).getText();
-            for (String key : List.of("spidOnlyLoginIntro", "spidOnlyEidasHint", "spidOnlyAfterCutoverUndated",
+            for (String key : List.of("spidOnlyLoginIntro", "spidOnlyEidasHint",
                     "spidOnlyHowToGetSpid", "spidOnlyOtherProviders")) {
                 assertTrue(page.contains(message(language, key)), () -> key + " in " + language + ":\n" + page);
             }
@@ -152,10 +152,13 @@ class LoginPagesIT {
             WebElement notice = browser.byId("cutover-notice");
             String date = CUTOVER_DATE;
             assertEquals(message(language, "spidOnlyCutoverNoticeTitle", date), browser.byId("cutover-notice-title").getText());
-            assertTrue(notice.getText().contains(message(language, "spidOnlyCutoverNotice", date)), notice.getText());
+            assertTrue(notice.getText().contains(message(language, "spidOnlyCutoverNotice", name(language, "spidOnlyNameLegacyCredentials"),
+                    name(language, "spidOnlyNameInpsPin"))), notice.getText());
             assertEquals(ThemeRealm.CUTOVER_INSTANT, notice.getAttribute("data-cutover-instant"));
             assertFalse(browser.exists("#spid-only-explanation"), "no post-cutover text before the cutover");
-            assertTrue(browser.byId("legacy-login").getText().contains(message(language, "spidOnlyLegacyUntil", date)));
+            assertTrue(browser.byId("legacy-login").getText().contains(message(language, "spidOnlyLegacyUntil")));
+            String page = browser.driver().findElement(By.tagName("main")).getText();
+            assertEquals(1, page.split(java.util.regex.Pattern.quote(date), -1).length - 1, () -> "the date once:\n" + page);
             assertTrue(browser.byId("spid-button").isDisplayed(), "SPID is offered before the cutover too");
 
             browser.byId("username").sendKeys(ThemeRealm.LEGACY_USER);
@@ -174,31 +177,48 @@ class LoginPagesIT {
             assertFalse(browser.exists("#kc-form-login"), "no username/password form after the cutover");
             assertFalse(browser.exists("#cutover-notice"));
             WebElement explanation = browser.byId("spid-only-explanation");
-            assertTrue(explanation.getText().contains(message(language, "spidOnlyAfterCutover", CUTOVER_DATE)), explanation.getText());
+            assertTrue(explanation.getText().contains(message(language, "spidOnlyAfterCutover", CUTOVER_DATE,
+                    name(language, "spidOnlyNameLegacyCredentials"), name(language, "spidOnlyNameInpsPin"))), explanation.getText());
             assertTrue(explanation.getText().contains(message(language, "spidOnlyHowToGetSpid")));
             assertEquals("https://www.spid.gov.it/richiedi-spid", browser.byId("how-to-get-spid").getAttribute("href"));
 
-            browser.open(realm.loginUrl(APP));
-            assertEquals("after", browser.byId("spid-only-login").getAttribute("data-cutover-phase"), "no attributes: as after the cutover");
-            assertFalse(browser.exists("#kc-form-login"));
-            assertTrue(browser.byId("spid-only-explanation").getText().contains(message(language, "spidOnlyAfterCutoverUndated")));
+        }
+    }
+
+    /** Finding 5 of issue 15: a realm whose pages carry no cutover attributes keeps Keycloak's password form. */
+    @ParameterizedTest
+    @ValueSource(strings = {"it", "en"})
+    void withoutCutoverAttributesThePasswordFormIsBesideSpid(String language) {
+        OidcTestClient app = realm.app(APP);
+        try (ThemeBrowser browser = new ThemeBrowser(language)) {
+            browser.open(app.authorizationUrl().toString());
+            assertEquals("none", browser.byId("spid-only-login").getAttribute("data-cutover-phase"));
+            assertTrue(browser.byId("spid-button").isDisplayed());
+            assertTrue(browser.byId("kc-form-login").isDisplayed(), "the username/password form, no cutover");
+            assertFalse(browser.exists("#cutover-notice"));
+            assertFalse(browser.exists("#spid-only-explanation"), "no 'SPID only' text without a cutover");
+            browser.record("login-no-cutover");
+            browser.byId("username").sendKeys(ThemeRealm.LEGACY_USER);
+            browser.byId("password").sendKeys(ThemeRealm.LEGACY_PASSWORD, Keys.ENTER);
+            browser.chromium.await(ThemeBrowser.WAIT).until(d -> d.getCurrentUrl().startsWith(ThemeRealm.REDIRECT_URI));
+            assertEquals(ThemeRealm.LEGACY_USER, app.exchange(browser.driver().getCurrentUrl()).idTokenClaims().getStringClaim("preferred_username"));
         }
     }
 
     @Test
     void theHelpdeskEntryFollowsTheRealmAttribute() {
-        OidcTestClient app = realm.app(APP);
+        OidcTestClient app = realm.app(AFTER_APP);
         try (ThemeBrowser browser = new ThemeBrowser("en")) {
-            browser.open(realm.loginUrl(APP));
+            browser.open(realm.loginUrl(AFTER_APP));
             assertFalse(browser.exists("#helpdesk-entry"), "no attribute: no entry");
 
             realm.helpdeskEntry("https://helpdesk.example/foreign-users");
-            browser.open(realm.loginUrl(APP));
+            browser.open(realm.loginUrl(AFTER_APP));
             assertEquals("https://helpdesk.example/foreign-users", browser.byId("helpdesk-link").getAttribute("href"));
             assertFalse(browser.exists("#kc-form-login"));
 
             realm.helpdeskEntry("javascript:alert(1)");
-            browser.open(realm.loginUrl(APP));
+            browser.open(realm.loginUrl(AFTER_APP));
             assertFalse(browser.exists("#helpdesk-entry"), "only https, http or a path");
 
             realm.helpdeskEntry("form");
@@ -223,7 +243,7 @@ class LoginPagesIT {
     void aFailedHelpdeskLoginShowsTheFormOpenWithTheError() {
         realm.helpdeskEntry("form");
         try (ThemeBrowser browser = new ThemeBrowser("it")) {
-            browser.open(realm.loginUrl(APP));
+            browser.open(realm.loginUrl(AFTER_APP));
             browser.byId("helpdesk-button").click();
             browser.byId("username").sendKeys(ThemeRealm.LEGACY_USER);
             browser.byId("password").sendKeys("wrong", Keys.ENTER);
@@ -255,6 +275,11 @@ class LoginPagesIT {
             assertTrue(browser.exists("#error-summary"), "trying again runs the login again (here: denied again)");
             assertEquals(message(language, "spidErrorNr22"), browser.byId("error-summary").getText());
         }
+    }
+
+    /** A name of the legacy credentials or of the help desk (message key spidOnlyName*), as the bundle ships it. */
+    static String name(String language, String key) {
+        return message(language, key);
     }
 
     private static void scrollIntoView(ThemeBrowser browser, String id) {

@@ -46,6 +46,7 @@ import it.spidonly.keycloak.spid.attributes.SpidIdentity;
 import it.spidonly.keycloak.spid.keys.SpidSigningKey;
 import it.spidonly.keycloak.spid.level.LevelComparison;
 import it.spidonly.keycloak.spid.level.RequestedSpidLevel;
+import it.spidonly.keycloak.spid.level.SessionSpidLevel;
 import it.spidonly.keycloak.spid.level.SpidLevel;
 import it.spidonly.keycloak.spid.metadata.SpidEndpointUrls;
 import it.spidonly.keycloak.spid.metadata.SamlNames;
@@ -141,7 +142,8 @@ public class SpidIdentityProvider extends SAMLIdentityProvider {
 
     /**
      * The level the IdP vouched for (its AuthnContextClassRef) becomes the level of this authentication, so the
-     * tokens' {@code acr} says what was achieved and a later request for a higher level steps up.
+     * tokens' {@code acr} says what was achieved and a later request for a higher level steps up; the user session
+     * keeps it for SSO reuse ({@link SessionSpidLevel}).
      */
     @Override
     public void authenticationFinished(AuthenticationSessionModel authSession, BrokeredIdentityContext context) {
@@ -150,7 +152,10 @@ public class SpidIdentityProvider extends SAMLIdentityProvider {
         if (statement instanceof AuthnStatementType authn && authn.getAuthnContext() != null
                 && authn.getAuthnContext().getSequence() != null && authn.getAuthnContext().getSequence().getClassRef() != null) {
             SpidLevel.fromUri(authn.getAuthnContext().getSequence().getClassRef().getValue().toString())
-                    .ifPresent(level -> new AcrStore(session, authSession).setLevelAuthenticated(level.number()));
+                    .ifPresent(level -> {
+                        new AcrStore(session, authSession).setLevelAuthenticated(level.number());
+                        SessionSpidLevel.record(authSession, level);
+                    });
         }
     }
 

@@ -1,5 +1,6 @@
 package it.spidonly.keycloak.spid.sp;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,6 +9,8 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.services.Urls;
+import org.keycloak.urls.UrlType;
 
 import it.spidonly.keycloak.spid.readiness.ReadinessSnapshot;
 import it.spidonly.keycloak.spid.realm.SpidRealmSetup;
@@ -44,6 +47,14 @@ public class SpidServiceProviderPage extends RealmSettingsPage {
         }
         SpidSigningKey.problem(session, realm, config).ifPresent(problems::add);
         return problems;
+    }
+
+    /** The console shows where the metadata is served (a read-only field the server fills in on every save). */
+    @Override
+    protected void beforeSave(KeycloakSession session, RealmModel realm, ComponentModel model) {
+        URI base = session.getContext().getUri(UrlType.FRONTEND).getBaseUri();
+        model.getConfig().putSingle(SpidServiceProviderProperties.METADATA_URL,
+                Urls.realmBase(base).path(realm.getName()).path("spid").path("metadata").build().toString());
     }
 
     /** A new SPID SP brings the bundle's first-login flow, claims scope and level map into the realm. */

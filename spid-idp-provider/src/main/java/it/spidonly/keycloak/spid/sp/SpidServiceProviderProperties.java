@@ -5,6 +5,7 @@ import static org.keycloak.provider.ProviderConfigProperty.LIST_TYPE;
 import static org.keycloak.provider.ProviderConfigProperty.MULTIVALUED_LIST_TYPE;
 import static org.keycloak.provider.ProviderConfigProperty.STRING_TYPE;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.keycloak.provider.ProviderConfigProperty;
@@ -42,6 +43,8 @@ public final class SpidServiceProviderProperties {
     public static final String SIGNING_KEY_ID = "signingKeyId";
     public static final String SIGNATURE_ALGORITHM = "signatureAlgorithm";
     public static final String DEFAULT_LEVEL = "defaultLevel";
+    /** Server-written, read-only in the console: the URL of the SP metadata ({@code /realms/{realm}/spid/metadata}). */
+    public static final String METADATA_URL = "metadataUrl";
     public static final String COMPARISON = "comparison";
     public static final String CLOCK_SKEW = "clockSkewSeconds";
     /** "true": the metadata also publishes the eIDAS attribute sets 99 and 100 (FICEP, {@link EidasAttributeSets}). */
@@ -112,7 +115,18 @@ public final class SpidServiceProviderProperties {
         text(b, BILLING_PROVINCE, "Billing: province", "Private SPs: two-letter province code.", false);
         text(b, BILLING_COUNTRY, "Billing: country", "Private SPs: two-letter country code (default IT).", false);
         text(b, BILLING_EMAIL, "Billing: e-mail", "Private SPs: billing contact e-mail.", false);
-        return b.build();
+        List<ProviderConfigProperty> properties = new ArrayList<>(b.build());
+        properties.add(0, metadataUrlField());
+        return properties;
+    }
+
+    /** Read-only: where this SP's metadata is served, for AgID; written by the server on every save. */
+    private static ProviderConfigProperty metadataUrlField() {
+        ProviderConfigProperty field = new ProviderConfigProperty(METADATA_URL, "SP metadata URL (send it to AgID)",
+                "Where Keycloak serves this SP's signed metadata. Filled in by the server when the settings are saved.",
+                STRING_TYPE, null);
+        field.setReadOnly(true);
+        return field;
     }
 
     private static void text(ProviderConfigurationBuilder b, String name, String label, String help, boolean required) {
