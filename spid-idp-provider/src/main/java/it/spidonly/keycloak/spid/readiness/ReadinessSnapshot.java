@@ -11,6 +11,7 @@ import org.keycloak.provider.ProviderConfigProperty;
 
 import it.spidonly.keycloak.spid.sp.Problem;
 import it.spidonly.keycloak.spid.sp.SpidMessages;
+import it.spidonly.keycloak.spid.sp.SpidServiceProviderConfig;
 
 /**
  * The readiness check on the SPID page: a read-only field the server fills each time the SP is saved (in the language
@@ -31,18 +32,15 @@ public final class ReadinessSnapshot {
         return property;
     }
 
-    /** Writes the current findings into the SP component when they changed (so a re-save does not loop). */
-    public static void store(KeycloakSession session, RealmModel realm, ComponentModel sp) {
+    /**
+     * Puts the current findings into the SP settings being saved (Keycloak stores them right after): never a second
+     * write of the component from its own create/update hooks, which doubled every stored list.
+     */
+    public static void fill(KeycloakSession session, RealmModel realm, ComponentModel sp) {
         Locale locale = session.getContext().getRequestHeaders() == null ? Locale.ENGLISH
                 : session.getContext().getRequestHeaders().getAcceptableLanguages().stream()
                         .filter(l -> !"*".equals(l.getLanguage())).findFirst().orElse(Locale.ENGLISH);
-        String text = text(RealmReadiness.findings(session, realm), locale);
-        ComponentModel stored = realm.getComponent(sp.getId());
-        if (stored != null && !text.equals(stored.get(KEY))) {
-            ComponentModel copy = new ComponentModel(stored);
-            copy.put(KEY, text);
-            realm.updateComponent(copy);
-        }
+        sp.getConfig().putSingle(KEY, text(RealmReadiness.findings(session, realm, new SpidServiceProviderConfig(sp.getConfig())), locale));
     }
 
     static String text(List<Problem> findings, Locale locale) {

@@ -15,6 +15,7 @@ import org.keycloak.userprofile.UserProfileProvider;
 
 import it.spidonly.keycloak.spid.broker.SpidIdentityProviderFactory;
 import it.spidonly.keycloak.spid.firstlogin.SpidFirstLoginFlow;
+import it.spidonly.keycloak.spid.keys.SpidCertificateProfile;
 import it.spidonly.keycloak.spid.keys.SpidSigningKey;
 import it.spidonly.keycloak.spid.realm.SpidUserProfile;
 import it.spidonly.keycloak.spid.registry.RegistryImport;
@@ -38,11 +39,16 @@ public final class RealmReadiness {
     }
 
     public static List<Problem> findings(KeycloakSession session, RealmModel realm) {
+        return findings(session, realm, SpidServiceProviders.of(realm).orElse(null));
+    }
+
+    /** The findings with these SP settings (those being saved, or the stored ones; null: the realm has none). */
+    public static List<Problem> findings(KeycloakSession session, RealmModel realm, SpidServiceProviderConfig spSettings) {
         List<Problem> findings = new ArrayList<>();
         if (!Profile.isFeatureEnabled(Profile.Feature.DECLARATIVE_UI)) {
             findings.add(Problem.of("spidReadyDeclarativeUi"));
         }
-        Optional<SpidServiceProviderConfig> sp = SpidServiceProviders.of(realm);
+        Optional<SpidServiceProviderConfig> sp = Optional.ofNullable(spSettings);
         if (sp.isEmpty()) {
             findings.add(Problem.of("spidReadyNoSp"));
         } else {
@@ -71,7 +77,7 @@ public final class RealmReadiness {
             return unusable;
         }
         SpidSigningKey key = SpidSigningKey.resolve(session, realm, sp);
-        List<String> gaps = SpidCertificateProfile.gaps(key.certificate(), sp.spType().orElse(SpType.PUBLIC));
+        List<String> gaps = SpidCertificateProfile.failures(key.certificate(), sp.spType().orElse(SpType.PUBLIC));
         return gaps.isEmpty() ? Optional.empty() : Optional.of(Problem.of("spidReadySigningKey", key.kid(), String.join(", ", gaps)));
     }
 

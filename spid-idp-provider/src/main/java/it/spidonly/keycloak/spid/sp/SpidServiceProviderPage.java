@@ -49,26 +49,18 @@ public class SpidServiceProviderPage extends RealmSettingsPage {
         return problems;
     }
 
-    /** The console shows where the metadata is served (a read-only field the server fills in on every save). */
+    /**
+     * Each save (create or update) brings the bundle's first-login flow, claims scope, level map and user profile into
+     * the realm (only what is missing), then fills the server-written fields: where the metadata is served and the
+     * readiness at this save. All on the model Keycloak is about to store: the component is written once.
+     */
     @Override
     protected void beforeSave(KeycloakSession session, RealmModel realm, ComponentModel model) {
+        SpidRealmSetup.ensure(session, realm);
         URI base = session.getContext().getUri(UrlType.FRONTEND).getBaseUri();
         model.getConfig().putSingle(SpidServiceProviderProperties.METADATA_URL,
                 Urls.realmBase(base).path(realm.getName()).path("spid").path("metadata").build().toString());
-    }
-
-    /** A new SPID SP brings the bundle's first-login flow, claims scope and level map into the realm. */
-    @Override
-    public void onCreate(KeycloakSession session, RealmModel realm, ComponentModel model) {
-        SpidRealmSetup.ensure(session, realm);
-        ReadinessSnapshot.store(session, realm, model);
-    }
-
-    /** Saving the SP again restores what the bundle needs in the realm (it adds only what is missing) and refreshes the readiness field. */
-    @Override
-    public void onUpdate(KeycloakSession session, RealmModel realm, ComponentModel oldModel, ComponentModel newModel) {
-        SpidRealmSetup.ensure(session, realm);
-        ReadinessSnapshot.store(session, realm, newModel);
+        ReadinessSnapshot.fill(session, realm, model);
     }
 
     @Override
