@@ -12,7 +12,7 @@ import org.w3c.dom.Element;
 /**
  * The HTTP-POST {@code SAMLResponse} parameter, decoded before any rule runs: at most {@link #MAX_BASE64_CHARS}
  * characters; no DOCTYPE or entity declaration (refused by a byte scan before parsing, so entity expansion never
- * starts); parsed with Keycloak's secure parser (DTDs disallowed, no external entities, no XInclude); a
+ * starts); within the {@link XmlLimits} depth and element count (a streaming pre-scan, before any DOM); parsed with Keycloak's secure parser (DTDs disallowed, no external entities, no XInclude); a
  * {@code samlp:Response} or {@code samlp:LogoutResponse} root element.
  */
 public final class ResponseMessage {
@@ -52,6 +52,10 @@ public final class ResponseMessage {
         String ascii = new String(xml, StandardCharsets.ISO_8859_1);
         if (ascii.contains("<!DOCTYPE") || ascii.contains("<!ENTITY")) {
             return refused(DOCTYPE);
+        }
+        Optional<String> shape = XmlLimits.failedRuleId(xml);
+        if (shape.isPresent()) {
+            return refused(shape.get());
         }
         try {
             Document document = DocumentUtil.getDocument(new ByteArrayInputStream(xml));
