@@ -12,8 +12,8 @@ import org.w3c.dom.Element;
 /**
  * The HTTP-POST {@code SAMLResponse} parameter, decoded before any rule runs: at most {@link #MAX_BASE64_CHARS}
  * characters; no DOCTYPE or entity declaration (refused by a byte scan before parsing, so entity expansion never
- * starts); within the {@link XmlLimits} depth and element count (a streaming pre-scan, before any DOM); parsed with Keycloak's secure parser (DTDs disallowed, no external entities, no XInclude); a
- * {@code samlp:Response} or {@code samlp:LogoutResponse} root element.
+ * starts); within the {@link XmlLimits} depth and element count (a streaming pre-scan, before any DOM); parsed
+ * with Keycloak's secure parser (DTDs disallowed, no external entities, no XInclude); a {@code samlp:Response} or {@code samlp:LogoutResponse} root element.
  */
 public final class ResponseMessage {
     /**
