@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import it.spidonly.keycloak.spid.level.LevelComparison;
 import it.spidonly.keycloak.spid.level.SpidLevel;
 import it.spidonly.keycloak.testsupport.idp.ExpectedOutcome;
+import it.spidonly.keycloak.testsupport.idp.ResponseMutation;
 import it.spidonly.keycloak.testsupport.idp.ResponseCase;
 import it.spidonly.keycloak.testsupport.idp.ResponseCatalogue;
 
@@ -111,6 +112,19 @@ class SpidResponseRulesTest {
         assertEquals(Optional.of(InResponseToRule.ID), RuleChain.login().firstFailure(response, otherRealm));
         assertEquals(Optional.empty(), RuleChain.login().firstFailure(response, rightRealm));
         assertEquals(Optional.of(ReplayRule.ID), RuleChain.login().firstFailure(response, rightRealm));
+    }
+
+    @Test
+    void aDigestOrSignatureMethodWithoutAlgorithmIsRefusedNotAnError() {
+        for (String method : List.of("DigestMethod", "SignatureMethod")) {
+            SpidResponse response = RulesBaseline.response(ResponseMutation.onceSigned(document -> {
+                org.w3c.dom.Element element = (org.w3c.dom.Element) document.getElementsByTagNameNS(
+                        "http://www.w3.org/2000/09/xmldsig#", method).item(0);
+                element.removeAttribute("Algorithm");
+            }));
+            assertEquals(Optional.of(SignatureAlgorithmRule.ID), RuleChain.login().firstFailure(response, RulesBaseline.context().build()),
+                    method);
+        }
     }
 
     @Test
