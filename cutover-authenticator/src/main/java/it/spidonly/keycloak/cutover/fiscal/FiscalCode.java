@@ -2,14 +2,15 @@ package it.spidonly.keycloak.cutover.fiscal;
 
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
+import it.spidonly.keycloak.spid.attributes.CodiceFiscale;
 import it.spidonly.keycloak.spid.attributes.SpidAttributeValues;
 
 /**
  * An Italian person's fiscal code (codice fiscale, D.M. 23 dicembre 1976): 16 characters, digit positions possibly
  * replaced by the letters L-V (omocodia), the last one a check character. Read the way people type it: spaces and
- * case do not matter, and SPID's {@code TINIT-} prefix is dropped.
+ * case do not matter, and SPID's {@code TINIT-} prefix is dropped. The checks themselves are
+ * {@link CodiceFiscale}'s (spid-idp-provider), shared with the SPID rules.
  */
 public final class FiscalCode {
     /** Outcome of reading what a person typed. */
@@ -17,11 +18,6 @@ public final class FiscalCode {
         VALID, MISSING, FORMAT, CHECK_CHARACTER
     }
 
-    private static final Pattern SHAPE = Pattern.compile(
-            "[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]");
-    /** Values of the characters in odd positions (1st, 3rd, ... 15th): 0-9 then A-Z. */
-    private static final int[] ODD = {1, 0, 5, 7, 9, 13, 15, 17, 19, 21,
-            1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23};
     private static final String TINIT = "TINIT-";
 
     private FiscalCode() {
@@ -44,10 +40,10 @@ public final class FiscalCode {
         if (code.isEmpty()) {
             return Check.MISSING;
         }
-        if (!SHAPE.matcher(code.get()).matches()) {
+        if (!CodiceFiscale.isPersonShaped(code.get())) {
             return Check.FORMAT;
         }
-        return checkCharacter(code.get()) == code.get().charAt(15) ? Check.VALID : Check.CHECK_CHARACTER;
+        return CodiceFiscale.isValidPerson(code.get()) ? Check.VALID : Check.CHECK_CHARACTER;
     }
 
     /**
@@ -56,20 +52,9 @@ public final class FiscalCode {
      */
     public static String forLogs(String typed) {
         Optional<String> code = normalise(typed);
-        if (code.isPresent() && SHAPE.matcher(code.get()).matches()) {
+        if (code.isPresent() && CodiceFiscale.isPersonShaped(code.get())) {
             return SpidAttributeValues.mask(code.get());
         }
         return typed == null ? null : typed.trim();
-    }
-
-    static char checkCharacter(String code) {
-        int sum = 0;
-        for (int i = 0; i < 15; i++) {
-            char c = code.charAt(i);
-            int index = Character.isDigit(c) ? c - '0' : c - 'A' + 10;
-            // positions are counted from 1: index 0 is the 1st, an odd position
-            sum += i % 2 == 0 ? ODD[index] : (Character.isDigit(c) ? c - '0' : c - 'A');
-        }
-        return (char) ('A' + sum % 26);
     }
 }

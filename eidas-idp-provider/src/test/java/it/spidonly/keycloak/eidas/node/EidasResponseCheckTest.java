@@ -78,7 +78,16 @@ class EidasResponseCheckTest {
                 refused("unsigned response with an encrypted assertion", EidasNodeResponseBuilder::unsigned, "eidas.response.signed"),
                 refused("wrong audience", r -> r.audience("https://other-sp.example"), "eidas.assertion.audience"),
                 refused("wrong destination", r -> r.destination("https://elsewhere.example/acs"), "eidas.response.destination"),
-                refused("key transport RSA PKCS#1 v1.5", r -> r.keyTransport(EidasNodeResponseBuilder.RSA_1_5), "eidas.response.decryption"));
+                refused("key transport RSA PKCS#1 v1.5", r -> r.keyTransport(EidasNodeResponseBuilder.RSA_1_5), "eidas.response.decryption"),
+                // issue 16: the identifier that names the account is one well-formed value
+                refused("PersonIdentifier with two values", r -> r.secondValue(EidasRequestedAttribute.PERSON_IDENTIFIER, "ES/IT/99999999R"),
+                        "eidas.assertion.person-identifier"),
+                refused("PersonIdentifier without countries", r -> r.attribute(EidasRequestedAttribute.PERSON_IDENTIFIER, "02635542Y"),
+                        "eidas.assertion.person-identifier"),
+                refused("PersonIdentifier with a space", r -> r.attribute(EidasRequestedAttribute.PERSON_IDENTIFIER, "ES/IT/0263 5542Y"),
+                        "eidas.assertion.person-identifier"),
+                refused("PersonIdentifier of 300 characters", r -> r.attribute(EidasRequestedAttribute.PERSON_IDENTIFIER, "ES/IT/" + "9".repeat(294)),
+                        "eidas.assertion.person-identifier"));
     }
 
     private static Arguments refused(String what, UnaryOperator<EidasNodeResponseBuilder> change, String ruleId) {

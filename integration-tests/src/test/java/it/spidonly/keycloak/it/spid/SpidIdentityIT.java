@@ -47,7 +47,7 @@ class SpidIdentityIT {
         users.add(new TestUser("omonimo", "password123", 2, Map.of("fiscalNumber", "TINIT-RSSMRA85T10A562S",
                 "name", "Mario", "familyName", "Rossi", "email", "mario.rossi@example.org", "dateOfBirth", "1985-12-10",
                 "spidCode", "TIDP0000000099")));
-        users.add(new TestUser("lucia.verdi", "password123", 2, Map.of("fiscalNumber", "TINIT-VRDLCU70A41H501Y",
+        users.add(new TestUser("lucia.verdi", "password123", 2, Map.of("fiscalNumber", "TINIT-VRDLCU70A41H501I",
                 "name", "Lucia", "familyName", "Verdi", "dateOfBirth", "1970-01-01", "spidCode", "TIDP0000000098")));
         second = SpidTestIdp.start(SpidTestIdpSettings.builder().port(0).users(users).generatedSigningKey()
                 .spMetadataUrl(fixture.metadataUrl()).build());
@@ -94,14 +94,14 @@ class SpidIdentityIT {
     @Test
     void legacyAccountWithTheFiscalNumberIsLinkedWithoutAPassword() {
         fixture.keycloak.admin().post("/" + fixture.name() + "/users", Map.of("username", "lucia.legacy", "enabled", true,
-                "firstName", "Lucia", "lastName", "Verdi", "attributes", Map.of("fiscalNumber", List.of("VRDLCU70A41H501Y")),
+                "firstName", "Lucia", "lastName", "Verdi", "attributes", Map.of("fiscalNumber", List.of("VRDLCU70A41H501I")),
                 "credentials", List.of(Map.of("type", "password", "value", "old-cliclavoro-password", "temporary", false))));
 
         OidcTestClient.Tokens tokens = new SpidLoginDriver(fixture).fullLogin(SECOND_IDP, Map.of(), "lucia.verdi", "password123");
 
         assertEquals("lucia.legacy", tokens.idTokenClaims().getStringClaim("preferred_username"));
         JsonNode links = fixture.keycloak.admin().get("/" + fixture.name() + "/users/" + user("lucia.legacy").path("id").asText() + "/federated-identity");
-        assertEquals("VRDLCU70A41H501Y", links.path(0).path("userId").asText());
+        assertEquals("VRDLCU70A41H501I", links.path(0).path("userId").asText());
         assertTrue(fixture.keycloak.admin().findUserByUsername(fixture.name(), "vrdlcu70a41h501y") == null, "no second account");
     }
 

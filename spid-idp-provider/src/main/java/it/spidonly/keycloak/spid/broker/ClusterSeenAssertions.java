@@ -31,7 +31,16 @@ final class ClusterSeenAssertions implements SeenAssertions {
     @Override
     public boolean firstUse(String idpEntityId, String assertionId, Instant keepUntil) {
         long seconds = Math.max(1, Duration.between(clock.instant(), keepUntil).toSeconds() + 1);
-        return session.singleUseObjects().putIfAbsent(KEY_PREFIX + sha256(idpEntityId + "\n" + assertionId), seconds);
+        return session.singleUseObjects().putIfAbsent(key(idpEntityId, assertionId), seconds);
+    }
+
+    @Override
+    public boolean seen(String idpEntityId, String assertionId) {
+        return session.singleUseObjects().contains(key(idpEntityId, assertionId));
+    }
+
+    private static String key(String idpEntityId, String assertionId) {
+        return KEY_PREFIX + sha256(idpEntityId + "\n" + assertionId);
     }
 
     private static String sha256(String text) {

@@ -29,6 +29,7 @@ import org.keycloak.saml.validators.DestinationValidator;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import it.spidonly.keycloak.spid.metadata.SpidEndpointUrls;
+import it.spidonly.keycloak.spid.rules.MessageGate;
 import it.spidonly.keycloak.spid.rules.ResponseMessage;
 import it.spidonly.keycloak.spid.rules.RuleChain;
 import it.spidonly.keycloak.spid.rules.RuleContext;
@@ -38,7 +39,8 @@ import it.spidonly.keycloak.spid.rules.SpidResponse;
 import it.spidonly.keycloak.spid.sp.SpidServiceProviderConfig;
 
 /**
- * Keycloak's SAML broker endpoint with the SPID rules in front of it. Every login Response is decoded with size,
+ * Keycloak's SAML broker endpoint with the SPID rules in front of it. Every message, of either binding, first
+ * passes the {@link MessageGate} (depth and element count, streamed, before anything parses it). Every login Response is decoded with size,
  * DOCTYPE and secure-parsing checks, then the {@link RuleChain} runs on it against the pending request of the
  * browser session, before Keycloak's {@code handleLoginResponse} can create, update or link a user. A refused
  * response gets a login error event and Keycloak's error page (HTTP 400); a SPID error status gets the SPID error
@@ -69,6 +71,10 @@ public class SpidEndpoint extends SAMLEndpoint {
         if (samlArt != null) {
             return refuseBeforeBinding(ARTIFACT_BINDING);
         }
+        Optional<String> unsafe = MessageGate.post(samlRequest, samlResponse);
+        if (unsafe.isPresent()) {
+            return refuseUnread(unsafe.get(), samlRequest != null);
+        }
         return new SpidPostBinding().execute(samlRequest, samlResponse, null, relayState, null);
     }
 
@@ -76,6 +82,10 @@ public class SpidEndpoint extends SAMLEndpoint {
     public Response redirectBinding(String samlRequest, String samlResponse, String samlArt, String relayState) {
         if (samlArt != null) {
             return refuseBeforeBinding(ARTIFACT_BINDING);
+        }
+        Optional<String> unsafe = MessageGate.redirect(Math.min(maxInflatingSize, MAX_INFLATED_BYTES), samlRequest, samlResponse);
+        if (unsafe.isPresent()) {
+            return refuseUnread(unsafe.get(), samlRequest != null);
         }
         return new SpidRedirectBinding().execute(samlRequest, samlResponse, null, relayState, null);
     }
@@ -93,6 +103,12 @@ public class SpidEndpoint extends SAMLEndpoint {
     private Response refuseBeforeBinding(String ruleId) {
         event = new EventBuilder(realm, session, clientConnection);
         return SpidRefusals.refuse(session, event, config.getAlias(), ruleId, null);
+    }
+
+    /** A message that fails the {@link MessageGate} (depth, element count, not XML): nothing has parsed it. */
+    private Response refuseUnread(String ruleId, boolean request) {
+        event = new EventBuilder(realm, session, clientConnection);
+        return SpidRefusals.refuseUnread(session, event, config.getAlias(), ruleId, request);
     }
 
     private SpidIdentityProviderConfig spidConfig() {

@@ -31,16 +31,31 @@ public final class SpidRefusals {
      */
     public static Response refuse(KeycloakSession session, EventBuilder event, String idpAlias, String ruleId,
                                   AuthenticationSessionModel authSession) {
-        event.event(EventType.LOGIN).detail(Details.REASON, ruleId);
+        return refuse(session, event, EventType.LOGIN, idpAlias, ruleId, authSession);
+    }
+
+    /**
+     * A message refused before it is parsed ({@link it.spidonly.keycloak.spid.rules.MessageGate}): a
+     * {@code SAMLRequest} can only be a logout request, so its event is {@code LOGOUT_ERROR}; a {@code SAMLResponse}
+     * is not read far enough to tell, so its event is {@code LOGIN_ERROR}.
+     */
+    public static Response refuseUnread(KeycloakSession session, EventBuilder event, String idpAlias, String ruleId,
+                                        boolean request) {
+        return refuse(session, event, request ? EventType.LOGOUT : EventType.LOGIN, idpAlias, ruleId, null);
+    }
+
+    private static Response refuse(KeycloakSession session, EventBuilder event, EventType type, String idpAlias,
+                                   String ruleId, AuthenticationSessionModel authSession) {
+        event.event(type).detail(Details.REASON, ruleId);
         if (idpAlias != null) {
             event.detail(Details.IDENTITY_PROVIDER, idpAlias);
         }
         if (authSession != null) {
             event.client(authSession.getClient());
         }
-        event.error(Errors.INVALID_SAML_RESPONSE);
-        LOG.warnf("SPID response refused: rule %s, identity provider %s, realm %s", ruleId, idpAlias,
-                session.getContext().getRealm().getName());
+        event.error(type == EventType.LOGOUT ? Errors.INVALID_SAML_LOGOUT_REQUEST : Errors.INVALID_SAML_RESPONSE);
+        LOG.warnf("SPID %s refused: rule %s, identity provider %s, realm %s", type == EventType.LOGOUT ? "request" : "response",
+                ruleId, idpAlias, session.getContext().getRealm().getName());
         // detached: the language switch of the page re-renders it from a cookie instead of re-posting the response
         return session.getProvider(LoginFormsProvider.class).setAuthenticationSession(authSession).setDetachedAuthSession()
                 .setError(ruleId).createErrorPage(STATUS);

@@ -37,7 +37,8 @@ public final class AssertionView {
     }
 
     /** {@code saml:Attribute}: {@code Name}, {@code NameFormat} and the text of its first AttributeValue. */
-    public record Attribute(String name, String nameFormat, String firstValue) {
+    /** @param valueCount how many {@code AttributeValue} elements the attribute has (SPID: exactly one) */
+    public record Attribute(String name, String nameFormat, String firstValue, int valueCount) {
     }
 
     private final SpidResponse.Header header;

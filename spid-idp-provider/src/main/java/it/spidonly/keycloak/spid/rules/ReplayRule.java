@@ -6,9 +6,12 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * SPID: the same Assertion is never accepted twice, on any node, until it expires. The assertion ID is recorded
- * (only once its signatures are verified, so nobody else can fill the cache) until the later of its NotOnOrAfter
- * times plus the clock skew; when neither can be read, for {@link #FALLBACK_MEMORY}.
+ * SPID: the same Assertion is never accepted twice, on any node, until it expires. This rule, early in the chain
+ * (right after the signatures), only asks whether the assertion was used before, so that a replay is refused as one;
+ * it records nothing. The assertion is recorded by {@link ReplayMarkRule}, the last rule of the chain, once the
+ * response is bound to this realm's pending request (issue 16, N4: a response posted to the wrong realm, or
+ * refused for any other reason, is not burnt). The record lasts until the later of its NotOnOrAfter times plus the
+ * clock skew; when neither can be read, for {@link #FALLBACK_MEMORY}.
  */
 public final class ReplayRule extends AssertionRule {
     public static final String ID = "spid.assertion.replay";
@@ -26,7 +29,7 @@ public final class ReplayRule extends AssertionRule {
         if (assertionId == null || assertionId.isBlank()) {
             return RuleResult.failure(id());
         }
-        return require(context.seenAssertions().firstUse(context.idpEntityId(), assertionId, keepUntil(assertion, context)));
+        return require(!context.seenAssertions().seen(context.idpEntityId(), assertionId));
     }
 
     static Instant keepUntil(AssertionView assertion, RuleContext context) {

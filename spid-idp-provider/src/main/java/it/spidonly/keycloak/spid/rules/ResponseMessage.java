@@ -12,8 +12,8 @@ import org.w3c.dom.Element;
 /**
  * The HTTP-POST {@code SAMLResponse} parameter, decoded before any rule runs: at most {@link #MAX_BASE64_CHARS}
  * characters; no DOCTYPE or entity declaration (refused by a byte scan before parsing, so entity expansion never
- * starts); parsed with Keycloak's secure parser (DTDs disallowed, no external entities, no XInclude); a
- * {@code samlp:Response} or {@code samlp:LogoutResponse} root element.
+ * starts); within the {@link XmlLimits} depth and element count (a streaming pre-scan, before any DOM); parsed
+ * with Keycloak's secure parser (DTDs disallowed, no external entities, no XInclude); a {@code samlp:Response} or {@code samlp:LogoutResponse} root element.
  */
 public final class ResponseMessage {
     /**
@@ -29,10 +29,12 @@ public final class ResponseMessage {
     private static final String PROTOCOL = "urn:oasis:names:tc:SAML:2.0:protocol";
 
     private final Document document;
+    private final SpidResponse view;
     private final String failedRuleId;
 
-    private ResponseMessage(Document document, String failedRuleId) {
+    private ResponseMessage(Document document, SpidResponse view, String failedRuleId) {
         this.document = document;
+        this.view = view;
         this.failedRuleId = failedRuleId;
     }
 
@@ -53,6 +55,10 @@ public final class ResponseMessage {
         if (ascii.contains("<!DOCTYPE") || ascii.contains("<!ENTITY")) {
             return refused(DOCTYPE);
         }
+        Optional<String> shape = XmlLimits.failedRuleId(xml);
+        if (shape.isPresent()) {
+            return refused(shape.get());
+        }
         try {
             Document document = DocumentUtil.getDocument(new ByteArrayInputStream(xml));
             Element root = document.getDocumentElement();
@@ -60,14 +66,17 @@ public final class ResponseMessage {
                     || !("Response".equals(root.getLocalName()) || "LogoutResponse".equals(root.getLocalName()))) {
                 return refused(XML);
             }
-            return new ResponseMessage(document, null);
+            // read once, here: a document the DOM cannot copy (e.g. a namespace-malformed attribute, found by
+            // SamlPostBindingFuzzTest) is refused like any unreadable message, never a 500 later
+            SpidResponse view = "Response".equals(root.getLocalName()) ? SpidResponse.of(document) : null;
+            return new ResponseMessage(document, view, null);
         } catch (Exception e) {
             return refused(XML);
         }
     }
 
     private static ResponseMessage refused(String ruleId) {
-        return new ResponseMessage(null, ruleId);
+        return new ResponseMessage(null, null, ruleId);
     }
 
     /** The reason the message was refused before parsing; empty when it was decoded. */
@@ -86,6 +95,9 @@ public final class ResponseMessage {
 
     /** The view the rules read; only for a {@link #isLoginResponse() login Response}. */
     public SpidResponse view() {
-        return SpidResponse.of(document);
+        if (view == null) {
+            throw new IllegalStateException("not a login Response");
+        }
+        return view;
     }
 }

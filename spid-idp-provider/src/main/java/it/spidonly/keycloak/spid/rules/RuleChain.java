@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * Rules run in order; the first failure decides. The order is documented in {@code docs/spid-rules.md}: structure,
  * then signatures (so nothing unsigned is trusted), then replay, then the binding to this SP and this request,
- * then the Assertion's content.
+ * then the Assertion's content; last, the assertion is marked as used.
  */
 public final class RuleChain {
     private static final RuleChain LOGIN = new RuleChain(List.of(
@@ -17,7 +17,7 @@ public final class RuleChain {
             new EnvelopedSignatureRule(Part.RESPONSE, true), new EnvelopedSignatureRule(Part.ASSERTION, true),
             new SignatureAlgorithmRule(), new SignatureTransformRule(),
             new TrustedSignatureRule(Part.RESPONSE), new TrustedSignatureRule(Part.ASSERTION), new EmbeddedCertificateRule(),
-            // 3. replay
+            // 3. replay: was it used before? (it is marked as used only at the end, by ReplayMarkRule)
             new ReplayRule(),
             // 4. the Response answers this SP's pending request
             new SolicitedResponseRule(), new InResponseToRule(), new DestinationRule(),
@@ -33,7 +33,9 @@ public final class RuleChain {
             new RecipientRule(), new ConfirmationInResponseToRule(), new ConfirmationNotOnOrAfterRule(),
             new ConditionsRule(), new NotBeforeRule(), new NotOnOrAfterRule(), new AudienceRule(),
             new AuthnStatementRule(), new AuthnContextClassRule(), new LevelRule(),
-            new AttributeStatementRule(), new RequestedAttributesRule(), new FiscalNumberRule()));
+            new AttributeStatementRule(), new RequestedAttributesRule(), new FiscalNumberRule(),
+            // 6. only now, bound to this realm's pending request: the assertion is marked as used
+            new ReplayMarkRule()));
 
     /**
      * Error responses (a StatusCode other than Success) carry no Assertion and may be unsigned; what they say is

@@ -15,4 +15,12 @@ public interface SeenAssertions {
      * @param keepUntil when the record may be forgotten (the assertion expired, plus clock skew)
      */
     boolean firstUse(String idpEntityId, String assertionId, Instant keepUntil);
+
+    /**
+     * Whether the assertion was recorded before; records nothing. {@link ReplayRule} asks this early, so that a replay
+     * is named as such, and {@link ReplayMarkRule} records the assertion only once every other rule passed.
+     */
+    default boolean seen(String idpEntityId, String assertionId) {
+        return false;
+    }
 }

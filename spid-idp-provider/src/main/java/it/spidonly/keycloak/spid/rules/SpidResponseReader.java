@@ -93,8 +93,9 @@ final class SpidResponseReader {
     }
 
     private AssertionView.Attribute attributeOf(Element attribute) {
-        String value = child(attribute, ASSERTION, "AttributeValue").map(SamlXml::text).orElse(null);
-        return new AssertionView.Attribute(attribute(attribute, "Name"), attribute(attribute, "NameFormat"), value);
+        List<Element> values = children(attribute, ASSERTION, "AttributeValue");
+        String value = values.isEmpty() ? null : text(values.get(0));
+        return new AssertionView.Attribute(attribute(attribute, "Name"), attribute(attribute, "NameFormat"), value, values.size());
     }
 
     private EnvelopedSignature signature(Element signed, List<Integer> path) {

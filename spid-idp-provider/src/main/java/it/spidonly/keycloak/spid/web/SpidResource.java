@@ -40,6 +40,7 @@ import it.spidonly.keycloak.spid.broker.SpidRefusals;
 import it.spidonly.keycloak.spid.metadata.SpidEndpointUrls;
 import it.spidonly.keycloak.spid.metadata.SpidMetadata;
 import it.spidonly.keycloak.spid.rules.IssuerRule;
+import it.spidonly.keycloak.spid.rules.MessageGate;
 import it.spidonly.keycloak.spid.rules.Part;
 import it.spidonly.keycloak.spid.rules.ResponseMessage;
 import it.spidonly.keycloak.spid.rules.Rule;
@@ -53,8 +54,8 @@ import it.spidonly.keycloak.spid.sp.SpidServiceProviders;
 
 /**
  * The realm's SPID service provider on the web. One metadata and one AssertionConsumerService for all
- * SPID IdPs (SPID Regole tecniche, Metadata): a Response posted to the ACS is decoded (size cap, no DOCTYPE,
- * secure parser) and handed to the broker endpoint of the SPID IdP whose entityID is its Issuer, where the SPID
+ * SPID IdPs (SPID Regole tecniche, Metadata): a Response posted to the ACS is decoded (size cap, no DOCTYPE, depth
+ * and element count streamed before any parse, secure parser) and handed to the broker endpoint of the SPID IdP whose entityID is its Issuer, where the SPID
  * rules run. A response whose Issuer is no SPID IdP of the realm is refused with the rule {@code spid.response.issuer}.
  * The {@code login-error} pages show a SPID error status and its ways on.
  */
@@ -115,6 +116,10 @@ public class SpidResource {
     public Response singleLogoutPost(@FormParam(GeneralConstants.SAML_REQUEST_KEY) String samlRequest,
                                      @FormParam(GeneralConstants.SAML_RESPONSE_KEY) String samlResponse,
                                      @FormParam(GeneralConstants.RELAY_STATE) String relayState) {
+        java.util.Optional<String> unsafe = MessageGate.post(samlRequest, samlResponse);
+        if (unsafe.isPresent()) {
+            return SpidRefusals.refuseUnread(session, newEvent(), null, unsafe.get(), samlRequest != null);
+        }
         return endpointFor(SpidIdentityProviderLookup.aliasForPostMessage(session, samlRequest, samlResponse))
                 .postBinding(samlRequest, samlResponse, null, relayState);
     }
@@ -125,6 +130,10 @@ public class SpidResource {
     public Response singleLogoutRedirect(@QueryParam(GeneralConstants.SAML_REQUEST_KEY) String samlRequest,
                                          @QueryParam(GeneralConstants.SAML_RESPONSE_KEY) String samlResponse,
                                          @QueryParam(GeneralConstants.RELAY_STATE) String relayState) {
+        java.util.Optional<String> unsafe = MessageGate.redirect(SpidIdentityProviderLookup.MAX_INFLATED_BYTES, samlRequest, samlResponse);
+        if (unsafe.isPresent()) {
+            return SpidRefusals.refuseUnread(session, newEvent(), null, unsafe.get(), samlRequest != null);
+        }
         return endpointFor(SpidIdentityProviderLookup.aliasForRedirectMessage(session, samlRequest, samlResponse))
                 .redirectBinding(samlRequest, samlResponse, null, relayState);
     }

@@ -24,7 +24,7 @@ class RuleMessagesTest {
     static List<String> keys() {
         List<String> keys = new ArrayList<>();
         Stream.concat(RuleChain.login().rules().stream(), RuleChain.errorStatus().rules().stream()).map(Rule::id).forEach(keys::add);
-        keys.addAll(List.of(ResponseMessage.SIZE, ResponseMessage.DOCTYPE, ResponseMessage.XML, "spid.binding.artifact",
+        keys.addAll(List.of(ResponseMessage.SIZE, ResponseMessage.DOCTYPE, ResponseMessage.XML, XmlLimits.DEPTH, XmlLimits.ELEMENTS, "spid.binding.artifact",
                 "spid.binding.redirect", "spidErrorTitle", "spidErrorWhatNext", "spidErrorRetry", "spidErrorChooseAnother",
                 "spidErrorBackToApp"));
         Arrays.stream(SpidErrorCode.values()).map(SpidErrorCode::messageKey).forEach(keys::add);

@@ -79,5 +79,10 @@ final class RulesBaseline {
         public boolean firstUse(String idpEntityId, String assertionId, Instant keepUntil) {
             return seen.add(idpEntityId + " " + assertionId);
         }
+
+        @Override
+        public boolean seen(String idpEntityId, String assertionId) {
+            return seen.contains(idpEntityId + " " + assertionId);
+        }
     }
 }

@@ -69,6 +69,7 @@ public final class EidasNodeResponseBuilder {
     private String destination;
     private String inResponseTo;
     private final Map<String, String> attributes = new LinkedHashMap<>();
+    private final Map<String, String> secondValues = new LinkedHashMap<>();
 
     /**
      * A Response of {@code nodeEntityId} for this SP's request: Destination = the SP's endpoint, Audience = its entityID,
@@ -139,6 +140,12 @@ public final class EidasNodeResponseBuilder {
 
     public EidasNodeResponseBuilder attribute(String name, String value) {
         attributes.put(name, value);
+        return this;
+    }
+
+    /** A second AttributeValue for the attribute {@code name} (issue 16: an identifier must have one). */
+    public EidasNodeResponseBuilder secondValue(String name, String value) {
+        secondValues.put(name, value);
         return this;
     }
 
@@ -216,6 +223,9 @@ public final class EidasNodeResponseBuilder {
             attribute.setAttribute("Name", name);
             attribute.setAttribute("NameFormat", NAME_FORMAT_URI);
             child(attribute, SAML, "saml2:AttributeValue").setTextContent(value);
+            if (secondValues.containsKey(name)) {
+                child(attribute, SAML, "saml2:AttributeValue").setTextContent(secondValues.get(name));
+            }
         });
         return assertion;
     }

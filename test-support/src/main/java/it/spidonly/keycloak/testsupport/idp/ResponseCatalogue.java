@@ -232,6 +232,19 @@ public final class ResponseCatalogue {
         refuse("attribute set different from the requested one (address added)", "spid.assertion.attributes.requested",
                 ResponseMutations.withAttribute("address", "Via dei Test 1 00100 Roma RM"));
         refuse("no fiscalNumber", "spid.assertion.attributes.fiscal-number", ResponseMutations.withoutAttribute("fiscalNumber"));
+        // issue 16, N3
+        refuse("fiscalNumber with two values", "spid.assertion.attributes",
+                ResponseMutations.withSecondAttributeValue("fiscalNumber", "TINIT-VLEVLE80A01H501X"));
+        refuse("familyName with two values", "spid.assertion.attributes",
+                ResponseMutations.withSecondAttributeValue("familyName", "Impostora"));
+        refuse("fiscalNumber ZZTINIT-", "spid.assertion.attributes.fiscal-number",
+                ResponseMutations.withAttributeValue("fiscalNumber", "ZZTINIT-RSSMRA80A01H501U"));
+        refuse("fiscalNumber without TINIT-", "spid.assertion.attributes.fiscal-number",
+                ResponseMutations.withAttributeValue("fiscalNumber", "RSSMRA80A01H501U"));
+        refuse("fiscalNumber with a wrong check character", "spid.assertion.attributes.fiscal-number",
+                ResponseMutations.withAttributeValue("fiscalNumber", "TINIT-RSSMRA80A01H501A"));
+        refuse("fiscalNumber 11 digits with a wrong check digit", "spid.assertion.attributes.fiscal-number",
+                ResponseMutations.withAttributeValue("fiscalNumber", "TINIT-12345678901"));
     }
 
     private void errorStatuses() {

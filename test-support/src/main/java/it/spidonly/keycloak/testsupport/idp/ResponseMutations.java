@@ -187,6 +187,24 @@ public final class ResponseMutations {
         };
     }
 
+    /** Sets the value of the Attribute with that Name (its first AttributeValue). */
+    public static ResponseMutation withAttributeValue(String name, String value) {
+        return response -> SamlDom.all(response, SAML, "Attribute").stream()
+                .filter(a -> name.equals(a.getAttribute("Name")))
+                .forEach(a -> SamlDom.first(a, SAML, "AttributeValue").setTextContent(value));
+    }
+
+    /** Adds a second AttributeValue to the Attribute with that Name (SPID attributes have one). */
+    public static ResponseMutation withSecondAttributeValue(String name, String value) {
+        return response -> SamlDom.all(response, SAML, "Attribute").stream()
+                .filter(a -> name.equals(a.getAttribute("Name")))
+                .forEach(a -> {
+                    Element second = response.createElementNS(SAML, "saml:AttributeValue");
+                    second.setTextContent(value);
+                    a.appendChild(second);
+                });
+    }
+
     private static void replaceCertificate(Element signed, String base64) {
         Element signature = SamlDom.child(signed, SamlDom.DSIG_NS, "Signature");
         SamlDom.first(signature, SamlDom.DSIG_NS, "X509Certificate").setTextContent(base64);

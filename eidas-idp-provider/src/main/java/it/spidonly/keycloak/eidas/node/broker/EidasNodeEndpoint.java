@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.keycloak.broker.provider.UserAuthenticationIdentityProvider;
 import org.keycloak.broker.saml.SAMLEndpoint;
 import org.keycloak.crypto.KeyUse;
+import org.keycloak.events.EventBuilder;
 import org.keycloak.crypto.KeyWrapper;
 import org.keycloak.dom.saml.v2.protocol.ResponseType;
 import org.keycloak.models.KeycloakSession;
@@ -29,9 +30,11 @@ import it.spidonly.keycloak.eidas.node.EidasRequestedAttribute;
 import it.spidonly.keycloak.eidas.node.rules.EidasResponseCheck;
 import it.spidonly.keycloak.eidas.node.rules.EidasRuleContext;
 import it.spidonly.keycloak.spid.broker.SpidRefusals;
+import it.spidonly.keycloak.spid.rules.MessageGate;
 
 /**
- * Keycloak's SAML broker endpoint with the eIDAS rules in front: a login Response (HTTP-POST) is decoded with a size cap
+ * Keycloak's SAML broker endpoint with the eIDAS rules in front: every message of either binding first passes the
+ * {@link MessageGate} (depth and element count, streamed, before anything parses it); a login Response (HTTP-POST) is decoded with a size cap
  * and no DOCTYPE, checked and decrypted ({@link EidasResponseCheck}), and only then handed, decrypted, to Keycloak's
  * {@code handleLoginResponse} (InResponseTo, issuer, times, audience, the user). A refusal is HTTP 400 with a login error
  * event naming the rule (as for SPID, {@link SpidRefusals}).
@@ -51,10 +54,29 @@ final class EidasNodeEndpoint extends SAMLEndpoint {
 
     @Override
     public Response postBinding(String samlRequest, String samlResponse, String samlArt, String relayState) {
+        Optional<String> unsafe = MessageGate.post(samlRequest, samlResponse);
+        if (unsafe.isPresent()) {
+            return refuseUnread(unsafe.get(), samlRequest != null);
+        }
         if (samlResponse == null || samlArt != null) {
             return super.postBinding(samlRequest, samlResponse, samlArt, relayState);
         }
         return new EidasPostBinding().execute(null, samlResponse, null, relayState, null);
+    }
+
+    @Override
+    public Response redirectBinding(String samlRequest, String samlResponse, String samlArt, String relayState) {
+        Optional<String> unsafe = MessageGate.redirect(maxInflatingSize, samlRequest, samlResponse);
+        if (unsafe.isPresent()) {
+            return refuseUnread(unsafe.get(), samlRequest != null);
+        }
+        return super.redirectBinding(samlRequest, samlResponse, samlArt, relayState);
+    }
+
+    /** A message that fails the {@link MessageGate} (depth, element count, not XML): nothing has parsed it. */
+    private Response refuseUnread(String ruleId, boolean request) {
+        event = new EventBuilder(realm, session, clientConnection);
+        return SpidRefusals.refuseUnread(session, event, config.getAlias(), ruleId, request);
     }
 
     private EidasNodeIdentityProviderConfig nodeConfig() {

@@ -105,6 +105,21 @@ public final class EidasResponse {
         return out;
     }
 
+    /** The assertion's Attribute elements with this Name. */
+    public List<Element> attributes(String name) {
+        List<Element> out = new ArrayList<>();
+        assertion().ifPresent(a -> {
+            var nodes = a.getElementsByTagNameNS(SAML, "Attribute");
+            for (int i = 0; i < nodes.getLength(); i++) {
+                Element attribute = (Element) nodes.item(i);
+                if (name.equals(attribute.getAttribute("Name"))) {
+                    out.add(attribute);
+                }
+            }
+        });
+        return out;
+    }
+
     private List<String> algorithms(String localName) {
         List<String> out = new ArrayList<>();
         var nodes = response.getElementsByTagNameNS(DS, localName);
