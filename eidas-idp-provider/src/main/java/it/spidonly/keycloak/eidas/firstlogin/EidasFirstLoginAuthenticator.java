@@ -58,7 +58,7 @@ final class EidasFirstLoginAuthenticator extends FirstLoginStep {
                     AuthenticationFlowError.USER_CONFLICT);
             return;
         }
-        UserModel user = NewAccounts.create(session, realm, username);
+        UserModel user = NewAccounts.create(session, realm, username, context.getEvent());
         user.setEnabled(true);
         user.setFirstName(brokerContext.getFirstName());
         user.setLastName(brokerContext.getLastName());

@@ -129,7 +129,10 @@ class CutoverBypassIT {
         fixture.admin().put("/" + fixture.name + "/users/" + userId, Map.of("email", "mario.rossi@example.org"));
         String idpPath = "/" + fixture.name + "/identity-provider/instances/" + CutoverFixture.IDP_ALIAS;
         com.fasterxml.jackson.databind.node.ObjectNode idp = fixture.admin().get(idpPath).deepCopy();
-        idp.put("firstBrokerLoginFlowAlias", "first broker login");
+        // a copy of Keycloak's flow: the bundle replaces the stock one itself on a SPID IdP, never an admin's own flow
+        String copy = "keycloak first broker login " + System.nanoTime();
+        fixture.admin().post("/" + fixture.name + "/authentication/flows/first%20broker%20login/copy", Map.of("newName", copy));
+        idp.put("firstBrokerLoginFlowAlias", copy);
         fixture.admin().put(idpPath, idp);
         fixture.cutoverPassed();
         fixture.clearEvents();
@@ -141,7 +144,15 @@ class CutoverBypassIT {
         Page autoPost = browser.submit(idpLogin.element("form"), Map.of("username", "mario.rossi", "password", "password123"));
         Page confirm = browser.submit(autoPost.element("form"));
         Page reauthentication = browser.submit(confirm.element("form"), Map.of("submitAction", "linkAccount"));
-        assertNotNull(reauthentication.document().selectFirst("form#kc-form-login input#password"), reauthentication::body);
+        if (reauthentication.document().selectFirst("form#kc-form-login input#password") == null) {
+            // Keycloak 26.7.5 keeps the "account already exists" page here (26.7.4 asked for the password): no way
+            // to offer a legacy password at all; what matters is the same: no login, no link
+            assertFalse(reauthentication.isRedirect() && reauthentication.location().startsWith(CutoverFixture.REDIRECT_URI),
+                    reauthentication::toString);
+            assertNotNull(reauthentication.document().selectFirst("#linkAccount"), reauthentication::body);
+            assertEquals(0, fixture.admin().get("/" + fixture.name + "/users/" + userId + "/federated-identity").size(), "not linked");
+            return;
+        }
 
         Page refused = browser.submit(reauthentication.element("form#kc-form-login"), Map.of("username", "m.rossi.legacy", "password", PASSWORD));
         assertFalse(refused.isRedirect(), refused.toString());

@@ -22,7 +22,7 @@ public class FailedFirstLoginCleanup implements EventListenerProviderFactory {
             @Override
             public void onEvent(Event event) {
                 if (event.getError() != null) {
-                    NewAccounts.discard(session, session.realms().getRealm(event.getRealmId()));
+                    NewAccounts.markFailed(session, event);
                 }
             }
 

@@ -13,6 +13,7 @@ import org.keycloak.broker.provider.AbstractIdentityProvider;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
+import org.keycloak.events.EventBuilder;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -53,14 +54,15 @@ final class SpidFirstLoginAuthenticator extends FirstLoginStep {
             sendFailureChallenge(context, Response.Status.CONFLICT, Errors.FEDERATED_IDENTITY_EXISTS, USERNAME_TAKEN, AuthenticationFlowError.USER_CONFLICT);
             return;
         }
-        context.setUser(createUser(session, realm, username, brokerContext));
+        context.setUser(createUser(session, realm, username, brokerContext, context.getEvent()));
         context.getAuthenticationSession().setAuthNote(AbstractIdentityProvider.BROKER_REGISTERED_NEW_USER, "true");
         context.getEvent().detail("spid_link", "new-account");
         context.success();
     }
 
-    private static UserModel createUser(KeycloakSession session, RealmModel realm, String username, BrokeredIdentityContext brokerContext) {
-        UserModel user = NewAccounts.create(session, realm, username);
+    private static UserModel createUser(KeycloakSession session, RealmModel realm, String username, BrokeredIdentityContext brokerContext,
+                                        EventBuilder event) {
+        UserModel user = NewAccounts.create(session, realm, username, event);
         user.setEnabled(true);
         user.setFirstName(brokerContext.getFirstName());
         user.setLastName(brokerContext.getLastName());
