@@ -14,6 +14,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import it.spidonly.keycloak.testsupport.helpdesk.HelpdeskAdminSetup;
 import it.spidonly.keycloak.testsupport.idp.SpidTestIdp;
 import it.spidonly.keycloak.testsupport.idp.SpidTestIdpSettings;
 import it.spidonly.keycloak.testsupport.idp.TestUser;
@@ -135,6 +136,16 @@ public final class AdminGuideRealm implements AutoCloseable {
     /** Step 8: the cutover ({@code PUT .../spid-cutover}), local date-time in Rome, e.g. {@code 2020-11-15T00:00}. */
     public AdminGuideRealm cutover(String localDateTime) {
         admin().put("/" + name + "/spid-cutover", Map.of("enabled", true, "cutoverAt", localDateTime, "timeZone", "Europe/Rome"));
+        return this;
+    }
+
+    /**
+     * The guide's "Help desk" steps (REST), in this SPID realm: SMTP on {@code smtpPort}, credentials valid
+     * {@code P2Y}, the help-desk forms beside the SPID IdP in the browser flow; no operators (add them with
+     * {@link HelpdeskAdminSetup#user}).
+     */
+    public AdminGuideRealm helpdesk(int smtpPort) {
+        HelpdeskAdminSetup.of(admin(), name).inSpidRealm().smtpPort(smtpPort).cap("P2Y").run();
         return this;
     }
 

@@ -27,6 +27,7 @@ public final class HelpdeskAdminSetup {
     private final String realm;
     private int smtpPort = 25;
     private String cap = "P2Y";
+    private boolean spidRealm;
 
     private HelpdeskAdminSetup(KeycloakAdmin admin, String realm) {
         this.admin = admin;
@@ -42,6 +43,16 @@ public final class HelpdeskAdminSetup {
         return this;
     }
 
+    /**
+     * The help desk added to an existing SPID realm (docs/admin-guide.md, "Help desk", step 5: the forms "beside the
+     * SPID identity providers"): no new realm, and the help-desk browser flow keeps Keycloak's identity-provider
+     * redirector, so {@code kc_idp_hint} still sends a citizen to SPID.
+     */
+    public HelpdeskAdminSetup inSpidRealm() {
+        spidRealm = true;
+        return this;
+    }
+
     public HelpdeskAdminSetup cap(String isoPeriodOrDuration) {
         cap = isoPeriodOrDuration;
         return this;
@@ -49,7 +60,9 @@ public final class HelpdeskAdminSetup {
 
     /** Every step of the guide, in its order. */
     public HelpdeskAdminSetup run() {
-        emptyRealm();
+        if (!spidRealm) {
+            emptyRealm();
+        }
         realmSettings();
         helpdeskSettingsPage();
         admin.post(path("/roles"), Map.of("name", OPERATOR_ROLE, "description", "Help-desk operators"));
@@ -105,6 +118,9 @@ public final class HelpdeskAdminSetup {
     private void helpdeskBrowserFlow() {
         topLevelFlow("helpdesk browser");
         execution("helpdesk browser", "auth-cookie", "ALTERNATIVE");
+        if (spidRealm) {
+            execution("helpdesk browser", "identity-provider-redirector", "ALTERNATIVE");
+        }
         subFlow("helpdesk browser", "helpdesk forms", "ALTERNATIVE");
         execution("helpdesk forms", "helpdesk-username-password-form", "REQUIRED");
         execution("helpdesk forms", "auth-otp-form", "REQUIRED");
