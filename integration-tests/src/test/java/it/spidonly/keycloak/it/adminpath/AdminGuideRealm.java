@@ -65,6 +65,16 @@ public final class AdminGuideRealm implements AutoCloseable {
         return keycloak.realmUrl(name);
     }
 
+    /** The SP's entity id, as step 3 sets it. */
+    public String spEntityId() {
+        return "https://spid-only.example/" + name;
+    }
+
+    /** Where the realm publishes its SP metadata (the SP page's "metadata URL"). */
+    public String metadataUrl() {
+        return realmUrl() + "/spid/metadata";
+    }
+
     /** Step 2: login theme, Italian and English, user and admin events on ({@code PUT /admin/realms/{realm}}). */
     public AdminGuideRealm realmSettings() {
         admin().put("/" + name, Map.of("loginTheme", "spid-only", "internationalizationEnabled", true,
@@ -76,7 +86,7 @@ public final class AdminGuideRealm implements AutoCloseable {
     /** Step 3: the SPID service provider, a realm component ({@code POST /admin/realms/{realm}/components}). */
     public AdminGuideRealm serviceProvider() {
         Map<String, List<String>> config = new LinkedHashMap<>();
-        config.put("entityId", List.of("https://spid-only.example/" + name));
+        config.put("entityId", List.of(spEntityId()));
         config.put("organizationNameIt", List.of("Ministero del Lavoro e delle Politiche Sociali"));
         config.put("organizationDisplayNameIt", List.of("Ministero del Lavoro"));
         config.put("organizationUrlIt", List.of("https://www.lavoro.gov.it"));
