@@ -7,15 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import it.spidonly.keycloak.it.adminpath.AdminGuideRealm;
 import it.spidonly.keycloak.it.adminpath.Citizen;
@@ -30,28 +25,27 @@ import it.spidonly.keycloak.testsupport.keycloak.KeycloakServer;
  * section ({@link AdminGuideRealm#helpdesk}). Record, approval by a second operator, activation e-mail, activation,
  * login with password and TOTP; and the SPID login of the same realm still works beside it.
  */
-@ExtendWith(KeycloakServer.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HelpdeskInAdminGuideRealmIT {
+class HelpdeskInAdminGuideRealmIT extends HelpdeskRealmPerClass {
     private static final String PASSWORD = "correct horse battery staple";
 
-    @RegisterExtension
-    static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-            .withPerMethodLifecycle(false);
-
     private AdminGuideRealm realm;
-    private HelpdeskFixture fixture;
 
-    @BeforeAll
-    void realm(KeycloakServer keycloak) {
+    @Override
+    HelpdeskFixture helpdeskRealm(KeycloakServer keycloak, GreenMailExtension mail) {
         realm = AdminGuideRealm.complete(keycloak, "adminpath-helpdesk");
-        fixture = HelpdeskFixture.onAdminGuideRealm(realm, MAIL);
+        try {
+            return HelpdeskFixture.onAdminGuideRealm(realm, mail);
+        } catch (RuntimeException | AssertionError e) {
+            realm.admin().deleteRealm(realm.name);
+            throw e;
+        }
     }
 
+    /** The test IdP stops here; the realm goes with the fixture. */
     @AfterAll
-    void close() {
+    void stopIdp() {
         if (realm != null) {
-            realm.close();
+            realm.idp.close();
         }
     }
 
