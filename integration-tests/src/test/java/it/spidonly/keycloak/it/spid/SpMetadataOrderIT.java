@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -14,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import it.spidonly.keycloak.it.adminpath.AdminGuideRealm;
 import it.spidonly.keycloak.testsupport.browser.HttpBrowser;
 import it.spidonly.keycloak.testsupport.browser.Page;
 import it.spidonly.keycloak.testsupport.keycloak.KeycloakServer;
@@ -30,20 +28,8 @@ class SpMetadataOrderIT {
         String realm = "spid-md-order-" + System.nanoTime();
         keycloak.admin().importRealm("{\"realm\":\"" + realm + "\",\"enabled\":true}");
         try {
-            String realmId = keycloak.admin().get("/" + realm).path("id").asText();
-            Map<String, Object> config = new LinkedHashMap<>();
-            config.put("entityId", List.of("https://sp.lavoro.example/" + realm));
-            config.put("organizationNameIt", List.of("Ministero del Lavoro e delle Politiche Sociali"));
-            config.put("organizationDisplayNameIt", List.of("Ministero del Lavoro"));
-            config.put("organizationUrlIt", List.of("https://www.lavoro.gov.it"));
-            config.put("spType", List.of("public"));
-            config.put("ipaCode", List.of("m_lps"));
-            config.put("contactEmail", List.of("spid@lavoro.example"));
-            config.put("acs0ServiceName", List.of("Servizi online"));
-            config.put("acs0Attributes", List.of("fiscalNumber", "name", "familyName", "email"));
-            String id = keycloak.admin().create("/" + realm + "/components", Map.of("name", "SPID service provider",
-                    "providerId", "spid-service-provider", "providerType", "org.keycloak.services.ui.extend.UiPageProvider",
-                    "parentId", realmId, "config", config));
+            String id = AdminGuideRealm.createServiceProvider(keycloak.admin(), realm,
+                    AdminGuideRealm.spSettings("https://sp.lavoro.example/" + realm, "fiscalNumber", "name", "familyName", "email"));
             String before = metadata(keycloak, realm);
 
             JsonNode sp = keycloak.admin().get("/" + realm + "/components/" + id);
