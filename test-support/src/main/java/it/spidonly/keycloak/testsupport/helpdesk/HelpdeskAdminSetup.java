@@ -23,6 +23,10 @@ public final class HelpdeskAdminSetup {
     public static final String OPERATOR_ROLE = "helpdesk-operator";
     public static final String UI_PAGE_PROVIDER_TYPE = "org.keycloak.services.ui.extend.UiPageProvider";
 
+    private static final Map<String, Object> ACR_MAPPER = Map.of("name", "help-desk acr", "protocol", "openid-connect",
+            "protocolMapper", "helpdesk-acr-mapper",
+            "config", Map.of("id.token.claim", "true", "access.token.claim", "true", "introspection.token.claim", "true"));
+
     private final KeycloakAdmin admin;
     private final String realm;
     private int smtpPort = 25;
@@ -45,8 +49,9 @@ public final class HelpdeskAdminSetup {
 
     /**
      * The help desk added to an existing SPID realm (docs/admin-guide.md, "Help desk", step 5: the forms "beside the
-     * SPID identity providers"): no new realm, and the help-desk browser flow keeps Keycloak's identity-provider
-     * redirector, so {@code kc_idp_hint} still sends a citizen to SPID.
+     * SPID identity providers"): no new realm, the help-desk browser flow keeps Keycloak's identity-provider
+     * redirector (so {@code kc_idp_hint} still sends a citizen to SPID), and the acr mapper goes on the realm's
+     * existing app {@link HelpdeskRealm#APP} (step 8) instead of a new client.
      */
     public HelpdeskAdminSetup inSpidRealm() {
         spidRealm = true;
@@ -71,7 +76,11 @@ public final class HelpdeskAdminSetup {
         helpdeskBrowserFlow();
         String operatorFlow = operatorFlow();
         operatorClient(operatorFlow);
-        appClient();
+        if (spidRealm) {
+            acrMapperOnApp();
+        } else {
+            appClient();
+        }
         return this;
     }
 
@@ -160,10 +169,14 @@ public final class HelpdeskAdminSetup {
         client.put("directAccessGrantsEnabled", false);
         client.put("redirectUris", List.of(HelpdeskRealm.APP_REDIRECT_URI));
         client.put("attributes", Map.of("pkce.code.challenge.method", "S256"));
-        client.put("protocolMappers", List.of(Map.of("name", "help-desk acr", "protocol", "openid-connect",
-                "protocolMapper", "helpdesk-acr-mapper",
-                "config", Map.of("id.token.claim", "true", "access.token.claim", "true", "introspection.token.claim", "true"))));
+        client.put("protocolMappers", List.of(ACR_MAPPER));
         admin.post(path("/clients"), client);
+    }
+
+    /** Step 8 on the SPID realm's existing app ({@link HelpdeskRealm#APP}): the help-desk acr mapper. */
+    private void acrMapperOnApp() {
+        String uuid = admin.get(path("/clients?clientId=" + HelpdeskRealm.APP)).path(0).path("id").asText();
+        admin.post(path("/clients/" + uuid + "/protocol-mappers/models"), ACR_MAPPER);
     }
 
     /** A user with a password (and the operator role when {@code operator}); returns the user id. */
