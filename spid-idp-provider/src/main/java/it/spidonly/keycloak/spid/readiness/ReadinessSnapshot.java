@@ -31,18 +31,29 @@ public final class ReadinessSnapshot {
         return property;
     }
 
-    /** Writes the current findings into the SP component when they changed (so a re-save does not loop). */
+    /**
+     * Puts the current findings into SP settings about to be saved (an update: no second write of the component in
+     * the same transaction, which made Keycloak store every multi-valued setting twice).
+     */
+    public static void put(KeycloakSession session, RealmModel realm, ComponentModel sp) {
+        sp.getConfig().putSingle(KEY, text(RealmReadiness.findings(session, realm), locale(session)));
+    }
+
+    /** Writes the current findings into a just-created SP component when they changed (so a re-save does not loop). */
     public static void store(KeycloakSession session, RealmModel realm, ComponentModel sp) {
-        Locale locale = session.getContext().getRequestHeaders() == null ? Locale.ENGLISH
-                : session.getContext().getRequestHeaders().getAcceptableLanguages().stream()
-                        .filter(l -> !"*".equals(l.getLanguage())).findFirst().orElse(Locale.ENGLISH);
-        String text = text(RealmReadiness.findings(session, realm), locale);
+        String text = text(RealmReadiness.findings(session, realm), locale(session));
         ComponentModel stored = realm.getComponent(sp.getId());
         if (stored != null && !text.equals(stored.get(KEY))) {
             ComponentModel copy = new ComponentModel(stored);
             copy.put(KEY, text);
             realm.updateComponent(copy);
         }
+    }
+
+    private static Locale locale(KeycloakSession session) {
+        return session.getContext().getRequestHeaders() == null ? Locale.ENGLISH
+                : session.getContext().getRequestHeaders().getAcceptableLanguages().stream()
+                        .filter(l -> !"*".equals(l.getLanguage())).findFirst().orElse(Locale.ENGLISH);
     }
 
     static String text(List<Problem> findings, Locale locale) {

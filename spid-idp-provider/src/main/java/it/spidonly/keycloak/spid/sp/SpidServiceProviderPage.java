@@ -55,6 +55,9 @@ public class SpidServiceProviderPage extends RealmSettingsPage {
         URI base = session.getContext().getUri(UrlType.FRONTEND).getBaseUri();
         model.getConfig().putSingle(SpidServiceProviderProperties.METADATA_URL,
                 Urls.realmBase(base).path(realm.getName()).path("spid").path("metadata").build().toString());
+        if (model.getId() != null && realm.getComponent(model.getId()) != null) {
+            ReadinessSnapshot.put(session, realm, model);
+        }
     }
 
     /** A new SPID SP brings the bundle's first-login flow, claims scope and level map into the realm. */
@@ -64,11 +67,10 @@ public class SpidServiceProviderPage extends RealmSettingsPage {
         ReadinessSnapshot.store(session, realm, model);
     }
 
-    /** Saving the SP again restores what the bundle needs in the realm (it adds only what is missing) and refreshes the readiness field. */
+    /** Saving the SP again restores what the bundle needs in the realm (it adds only what is missing) (the readiness field was written in {@link #beforeSave}). */
     @Override
     public void onUpdate(KeycloakSession session, RealmModel realm, ComponentModel oldModel, ComponentModel newModel) {
         SpidRealmSetup.ensure(session, realm);
-        ReadinessSnapshot.store(session, realm, newModel);
     }
 
     @Override
