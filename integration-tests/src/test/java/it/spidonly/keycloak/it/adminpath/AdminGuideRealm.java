@@ -14,6 +14,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import it.spidonly.keycloak.testsupport.helpdesk.HelpdeskAdminSetup;
 import it.spidonly.keycloak.testsupport.idp.SpidTestIdp;
 import it.spidonly.keycloak.testsupport.idp.SpidTestIdpSettings;
 import it.spidonly.keycloak.testsupport.idp.TestUser;
@@ -64,6 +65,16 @@ public final class AdminGuideRealm implements AutoCloseable {
         return keycloak.realmUrl(name);
     }
 
+    /** The SP's entity id, as step 3 sets it. */
+    public String spEntityId() {
+        return "https://spid-only.example/" + name;
+    }
+
+    /** Where the realm publishes its SP metadata (the SP page's "metadata URL"). */
+    public String metadataUrl() {
+        return realmUrl() + "/spid/metadata";
+    }
+
     /** Step 2: login theme, Italian and English, user and admin events on ({@code PUT /admin/realms/{realm}}). */
     public AdminGuideRealm realmSettings() {
         admin().put("/" + name, Map.of("loginTheme", "spid-only", "internationalizationEnabled", true,
@@ -74,21 +85,35 @@ public final class AdminGuideRealm implements AutoCloseable {
 
     /** Step 3: the SPID service provider, a realm component ({@code POST /admin/realms/{realm}/components}). */
     public AdminGuideRealm serviceProvider() {
+        Map<String, List<String>> config = spSettings(spEntityId(), "fiscalNumber", "name", "familyName", "email",
+                "dateOfBirth", "spidCode", "mobilePhone");
+        config.put("contactPhone", List.of("+390600000000"));
+        config.put("acs0ServiceName", List.of("Servizi online del Ministero"));
+        config.put("defaultLevel", List.of("2"));
+        createServiceProvider(admin(), name, config);
+        return this;
+    }
+
+    /** The SP settings step 3 names (a ministry, public, one ACS asking {@code attributes}); a mutable map. */
+    public static Map<String, List<String>> spSettings(String entityId, String... attributes) {
         Map<String, List<String>> config = new LinkedHashMap<>();
-        config.put("entityId", List.of("https://spid-only.example/" + name));
+        config.put("entityId", List.of(entityId));
         config.put("organizationNameIt", List.of("Ministero del Lavoro e delle Politiche Sociali"));
         config.put("organizationDisplayNameIt", List.of("Ministero del Lavoro"));
         config.put("organizationUrlIt", List.of("https://www.lavoro.gov.it"));
         config.put("spType", List.of("public"));
         config.put("ipaCode", List.of("m_lps"));
         config.put("contactEmail", List.of("spid@lavoro.example"));
-        config.put("contactPhone", List.of("+390600000000"));
-        config.put("acs0ServiceName", List.of("Servizi online del Ministero"));
-        config.put("acs0Attributes", List.of("fiscalNumber", "name", "familyName", "email", "dateOfBirth", "spidCode", "mobilePhone"));
-        config.put("defaultLevel", List.of("2"));
-        admin().post("/" + name + "/components", Map.of("name", "SPID service provider", "providerId", "spid-service-provider",
-                "providerType", "org.keycloak.services.ui.extend.UiPageProvider", "parentId", realmId(), "config", config));
-        return this;
+        config.put("acs0ServiceName", List.of("Servizi online"));
+        config.put("acs0Attributes", List.of(attributes));
+        return config;
+    }
+
+    /** Step 3's call in {@code realm} with these settings: the SP component's id. */
+    public static String createServiceProvider(KeycloakAdmin admin, String realm, Map<String, List<String>> config) {
+        return admin.create("/" + realm + "/components", Map.of("name", "SPID service provider", "providerId", "spid-service-provider",
+                "providerType", "org.keycloak.services.ui.extend.UiPageProvider",
+                "parentId", admin.get("/" + realm).path("id").asText(), "config", config));
     }
 
     /**
@@ -118,6 +143,11 @@ public final class AdminGuideRealm implements AutoCloseable {
 
     /** Step 7: a legacy account with its password and, when given, the fiscal number the admin sets; its id. */
     public String legacyUser(String username, String password, String fiscalNumber) {
+        return legacyUser(admin(), name, username, password, fiscalNumber);
+    }
+
+    /** Step 7 in {@code realm}: a legacy (cliclavoro) account, e-mail verified; its id. */
+    public static String legacyUser(KeycloakAdmin admin, String realm, String username, String password, String fiscalNumber) {
         Map<String, Object> user = new LinkedHashMap<>();
         user.put("username", username);
         user.put("enabled", true);
@@ -129,12 +159,22 @@ public final class AdminGuideRealm implements AutoCloseable {
         if (fiscalNumber != null) {
             user.put("attributes", Map.of("fiscalNumber", List.of(fiscalNumber)));
         }
-        return admin().create("/" + name + "/users", user);
+        return admin.create("/" + realm + "/users", user);
     }
 
     /** Step 8: the cutover ({@code PUT .../spid-cutover}), local date-time in Rome, e.g. {@code 2020-11-15T00:00}. */
     public AdminGuideRealm cutover(String localDateTime) {
         admin().put("/" + name + "/spid-cutover", Map.of("enabled", true, "cutoverAt", localDateTime, "timeZone", "Europe/Rome"));
+        return this;
+    }
+
+    /**
+     * The guide's "Help desk" steps (REST), in this SPID realm: SMTP on {@code smtpPort}, credentials valid
+     * {@code P2Y}, the help-desk forms beside the SPID IdP in the browser flow; no operators (add them with
+     * {@link HelpdeskAdminSetup#user}).
+     */
+    public AdminGuideRealm helpdesk(int smtpPort) {
+        HelpdeskAdminSetup.of(admin(), name).inSpidRealm().smtpPort(smtpPort).cap("P2Y").run();
         return this;
     }
 

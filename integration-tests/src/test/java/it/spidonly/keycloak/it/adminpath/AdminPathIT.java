@@ -34,6 +34,9 @@ import it.spidonly.keycloak.testsupport.keycloak.KeycloakServer;
 @ExtendWith(KeycloakServer.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdminPathIT {
+    private static final String L2 = "https://www.spid.gov.it/SpidL2";
+    private static final String L3 = "https://www.spid.gov.it/SpidL3";
+
     private AdminGuideRealm realm;
 
     @BeforeAll
@@ -75,6 +78,28 @@ class AdminPathIT {
         assertNull(realm.user("rssmra80a01h501u"), "no second account");
         JsonNode links = realm.admin().get("/" + realm.name + "/users/" + legacyId + "/federated-identity");
         assertEquals(AdminGuideRealm.IDP_ALIAS, links.path(0).path("identityProvider").asText());
+    }
+
+    /**
+     * Finding 7: an L2 SPID login's level is kept for the session: a second authorization served by SSO says
+     * {@code acr} SpidL2 with no SPID round trip, {@code acr_values} SpidL2 reuses it, SpidL3 makes a new SPID login.
+     */
+    @Test
+    void ssoReuseKeepsTheSpidLevelAndAHigherLevelMakesANewSpidLogin() {
+        Citizen citizen = new Citizen(realm);
+        OidcTestClient.Tokens first = citizen.spidLoginToApp("giulia.bianchi", Map.of("scope", "openid spid", "acr_values", L2));
+        assertEquals(L2, first.idTokenClaims().getStringClaim("acr"));
+        int requests = realm.idp.receivedRequests().size();
+
+        assertEquals(L2, citizen.ssoToApp(Map.of()).idTokenClaims().getStringClaim("acr"), "SSO reuse keeps the level");
+        assertEquals(L2, citizen.ssoToApp(Map.of("acr_values", L2)).idTokenClaims().getStringClaim("acr"));
+        assertEquals(requests, realm.idp.receivedRequests().size(), "no SPID round trip while the session is enough");
+
+        OidcTestClient.Tokens stepUp = citizen.spidLoginToApp("giulia.bianchi", Map.of("acr_values", L3));
+        assertEquals(requests + 1, realm.idp.receivedRequests().size(), "a new SPID login");
+        assertEquals(L3, realm.idp.receivedRequests().get(requests).authnContextClassRef(), "asked at L3");
+        assertEquals(L3, stepUp.idTokenClaims().getStringClaim("acr"));
+        assertEquals(L3, citizen.ssoToApp(Map.of()).idTokenClaims().getStringClaim("acr"), "the stepped-up session at L3");
     }
 
     /** Finding 6: SPID gives no e-mail unless asked; the citizen is not stopped on "update profile". */

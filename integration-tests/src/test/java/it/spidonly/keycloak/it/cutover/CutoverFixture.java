@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import it.spidonly.keycloak.it.adminpath.AdminGuideRealm;
 import it.spidonly.keycloak.testsupport.idp.SpidTestIdp;
 import it.spidonly.keycloak.testsupport.idp.SpidTestIdpSettings;
 import it.spidonly.keycloak.testsupport.idp.TestUser;
@@ -82,18 +83,7 @@ final class CutoverFixture implements AutoCloseable {
 
     /** A legacy (cliclavoro) account: username, password and, when given, its fiscalNumber; returns its id. */
     String legacyUser(String username, String password, String fiscalNumber) {
-        Map<String, Object> user = new java.util.LinkedHashMap<>();
-        user.put("username", username);
-        user.put("enabled", true);
-        user.put("firstName", "Legacy");
-        user.put("lastName", "User");
-        user.put("email", username + "@cliclavoro.example");
-        user.put("emailVerified", true);
-        user.put("credentials", List.of(Map.of("type", "password", "value", password, "temporary", false)));
-        if (fiscalNumber != null) {
-            user.put("attributes", Map.of("fiscalNumber", List.of(fiscalNumber)));
-        }
-        return admin().create("/" + name + "/users", user);
+        return AdminGuideRealm.legacyUser(admin(), name, username, password, fiscalNumber);
     }
 
     /** Binds {@code flowAlias} as the direct-grant flow of {@code clientId} (overrides name flows by id). */

@@ -33,9 +33,14 @@ final class HelpdeskCitizen {
         return page;
     }
 
-    /** The help-desk entry's form (login theme spid-only, realm attribute spidOnly.helpdeskEntry=form). */
+    /**
+     * The help-desk entry's form (login theme spid-only, realm attribute spidOnly.helpdeskEntry=form): inside the
+     * help-desk section after the cutover; before it (or with no cutover) the page's one credentials form, which the
+     * section points to.
+     */
     Page submit(Page loginPage, String username, String secret) {
-        return browser.submit(loginPage.element("#helpdesk-entry form#kc-form-login"), Map.of("username", username, "password", secret));
+        org.jsoup.nodes.Element form = loginPage.document().selectFirst("#helpdesk-entry form#kc-form-login");
+        return browser.submit(form != null ? form : loginPage.element("form#kc-form-login"), Map.of("username", username, "password", secret));
     }
 
     Page setPassword(Page page, String password, String confirm) {

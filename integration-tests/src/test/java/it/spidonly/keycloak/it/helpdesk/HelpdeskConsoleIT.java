@@ -7,12 +7,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -20,7 +15,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import it.spidonly.keycloak.testsupport.browser.Chromium;
 import it.spidonly.keycloak.testsupport.helpdesk.HelpdeskRealm;
@@ -29,25 +23,10 @@ import it.spidonly.keycloak.testsupport.helpdesk.Proofings;
 import it.spidonly.keycloak.testsupport.keycloak.KeycloakServer;
 
 /** Two operators at the help-desk web page in headless Chromium: record, self-approval refused, approve, revoke. */
-@ExtendWith(KeycloakServer.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HelpdeskConsoleIT {
-    @RegisterExtension
-    static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-            .withPerMethodLifecycle(false);
-
-    private HelpdeskFixture fixture;
-
-    @BeforeAll
-    void realm(KeycloakServer keycloak) {
-        fixture = HelpdeskFixture.create(keycloak, MAIL, "helpdesk-web", "P2Y");
-    }
-
-    @AfterAll
-    void close() {
-        if (fixture != null) {
-            fixture.close();
-        }
+class HelpdeskConsoleIT extends HelpdeskRealmPerClass {
+    @Override
+    HelpdeskFixture helpdeskRealm(KeycloakServer keycloak, GreenMailExtension mail) {
+        return HelpdeskFixture.create(keycloak, mail, "helpdesk-web", "P2Y");
     }
 
     @Test

@@ -15,16 +15,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import it.spidonly.keycloak.testsupport.browser.OidcTestClient;
 import it.spidonly.keycloak.testsupport.browser.Page;
@@ -37,28 +31,13 @@ import it.spidonly.keycloak.testsupport.keycloak.KeycloakServer;
  * Issue 7 on the real Keycloak, with a real SMTP server on loopback: record → approve by a second operator → e-mail
  * → activation code → password → TOTP → token with the help-desk acr; the lifecycle and the refusals.
  */
-@ExtendWith(KeycloakServer.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HelpdeskCredentialsIT {
+class HelpdeskCredentialsIT extends HelpdeskRealmPerClass {
     static final String HELPDESK_ACR = "https://spid-only.example/acr/helpdesk";
     private static final String PASSWORD = "correct horse battery staple";
 
-    @RegisterExtension
-    static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-            .withPerMethodLifecycle(false);
-
-    private HelpdeskFixture fixture;
-
-    @BeforeAll
-    void realm(KeycloakServer keycloak) {
-        fixture = HelpdeskFixture.setUpByAdmin(keycloak, MAIL, "helpdesk", "P2Y");
-    }
-
-    @AfterAll
-    void close() {
-        if (fixture != null) {
-            fixture.close();
-        }
+    @Override
+    HelpdeskFixture helpdeskRealm(KeycloakServer keycloak, GreenMailExtension mail) {
+        return HelpdeskFixture.setUpByAdmin(keycloak, mail, "helpdesk", "P2Y");
     }
 
     @Test

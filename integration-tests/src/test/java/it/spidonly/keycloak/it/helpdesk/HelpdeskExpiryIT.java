@@ -7,16 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import it.spidonly.keycloak.testsupport.browser.Page;
 import it.spidonly.keycloak.testsupport.helpdesk.HelpdeskApi;
@@ -27,25 +21,10 @@ import it.spidonly.keycloak.testsupport.keycloak.KeycloakServer;
  * The credential expires at the earlier of the document's expiry and the realm's cap: here a cap of 3 seconds
  * (realm attribute helpdesk.credentialMaxValidity = PT3S), so the expiry is reached without moving any clock.
  */
-@ExtendWith(KeycloakServer.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HelpdeskExpiryIT {
-    @RegisterExtension
-    static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-            .withPerMethodLifecycle(false);
-
-    private HelpdeskFixture fixture;
-
-    @BeforeAll
-    void realm(KeycloakServer keycloak) {
-        fixture = HelpdeskFixture.setUpByAdmin(keycloak, MAIL, "helpdesk-expiry", "PT3S");
-    }
-
-    @AfterAll
-    void close() {
-        if (fixture != null) {
-            fixture.close();
-        }
+class HelpdeskExpiryIT extends HelpdeskRealmPerClass {
+    @Override
+    HelpdeskFixture helpdeskRealm(KeycloakServer keycloak, GreenMailExtension mail) {
+        return HelpdeskFixture.setUpByAdmin(keycloak, mail, "helpdesk-expiry", "PT3S");
     }
 
     @Test

@@ -12,15 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import it.spidonly.keycloak.testsupport.browser.OidcTestClient;
 import it.spidonly.keycloak.testsupport.helpdesk.HelpdeskRealm;
@@ -30,25 +24,10 @@ import it.spidonly.keycloak.testsupport.keycloak.KeycloakServer;
  * At expiry the user's sessions end by themselves (the expiry sweep, every minute): a refresh token obtained before
  * the expiry stops working after it, without any new login. Cap 40 s (realm attribute), so the user can activate first.
  */
-@ExtendWith(KeycloakServer.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HelpdeskExpirySweepIT {
-    @RegisterExtension
-    static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-            .withPerMethodLifecycle(false);
-
-    private HelpdeskFixture fixture;
-
-    @BeforeAll
-    void realm(KeycloakServer keycloak) {
-        fixture = HelpdeskFixture.setUpByAdmin(keycloak, MAIL, "helpdesk-sweep", "PT40S");
-    }
-
-    @AfterAll
-    void close() {
-        if (fixture != null) {
-            fixture.close();
-        }
+class HelpdeskExpirySweepIT extends HelpdeskRealmPerClass {
+    @Override
+    HelpdeskFixture helpdeskRealm(KeycloakServer keycloak, GreenMailExtension mail) {
+        return HelpdeskFixture.setUpByAdmin(keycloak, mail, "helpdesk-sweep", "PT40S");
     }
 
     @Test

@@ -14,6 +14,7 @@ import jakarta.mail.internet.MimeMessage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
+import it.spidonly.keycloak.it.adminpath.AdminGuideRealm;
 import it.spidonly.keycloak.testsupport.helpdesk.HelpdeskAdminSetup;
 import it.spidonly.keycloak.testsupport.helpdesk.HelpdeskApi;
 import it.spidonly.keycloak.testsupport.helpdesk.HelpdeskOperatorLogin;
@@ -71,7 +72,22 @@ final class HelpdeskFixture implements AutoCloseable {
         } catch (RuntimeException absent) {
             // first run
         }
-        HelpdeskAdminSetup setup = HelpdeskAdminSetup.of(keycloak.admin(), realm).smtpPort(mail.getSmtp().getPort()).cap(cap).run();
+        HelpdeskAdminSetup.of(keycloak.admin(), realm).smtpPort(mail.getSmtp().getPort()).cap(cap).run();
+        return withOperators(keycloak, mail, realm);
+    }
+
+    /**
+     * The help desk added to a realm set up as the whole admin guide says ({@link AdminGuideRealm}, SPID included),
+     * then its "Help desk" section ({@link AdminGuideRealm#helpdesk}); operators as in {@link #setUpByAdmin}.
+     */
+    static HelpdeskFixture onAdminGuideRealm(AdminGuideRealm guideRealm, GreenMailExtension mail) {
+        guideRealm.helpdesk(mail.getSmtp().getPort());
+        return withOperators(guideRealm.keycloak, mail, guideRealm.name);
+    }
+
+    /** The guide's step 9: the two operators, a user without the role, an operator never enrolled; both log in. */
+    private static HelpdeskFixture withOperators(KeycloakServer keycloak, GreenMailExtension mail, String realm) {
+        HelpdeskAdminSetup setup = HelpdeskAdminSetup.of(keycloak.admin(), realm);
         setup.user(HelpdeskRealm.OPERATOR_ONE, HelpdeskRealm.OPERATOR_PASSWORD, true);
         setup.user(HelpdeskRealm.OPERATOR_TWO, HelpdeskRealm.OPERATOR_PASSWORD, true);
         setup.user(HelpdeskRealm.NOT_AN_OPERATOR, HelpdeskRealm.OPERATOR_PASSWORD, false);

@@ -9,15 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import it.spidonly.keycloak.testsupport.browser.Page;
 import it.spidonly.keycloak.testsupport.helpdesk.HelpdeskApi;
@@ -31,28 +25,14 @@ import it.spidonly.keycloak.testsupport.keycloak.KeycloakServer;
  * + OTP at the operators' client (form {@code helpdesk-operator-password-form}) and do their work; the password of
  * anyone else, and every password grant, is refused. Realm made by the admin guide's REST steps, cutover set by REST.
  */
-@ExtendWith(KeycloakServer.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HelpdeskOperatorsAfterCutoverIT {
+class HelpdeskOperatorsAfterCutoverIT extends HelpdeskRealmPerClass {
     private static final String PASSWORD = "correct horse battery staple";
 
-    @RegisterExtension
-    static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-            .withPerMethodLifecycle(false);
-
-    private HelpdeskFixture fixture;
-
-    @BeforeAll
-    void realm(KeycloakServer keycloak) {
-        fixture = HelpdeskFixture.setUpByAdmin(keycloak, MAIL, "helpdesk-after-cutover", "P2Y");
-        keycloak.admin().put("/" + fixture.realm + "/spid-cutover", Map.of("enabled", true, "cutoverAt", "2020-11-15T00:00", "timeZone", "Europe/Rome"));
-    }
-
-    @AfterAll
-    void close() {
-        if (fixture != null) {
-            fixture.close();
-        }
+    @Override
+    HelpdeskFixture helpdeskRealm(KeycloakServer keycloak, GreenMailExtension mail) {
+        HelpdeskFixture made = HelpdeskFixture.setUpByAdmin(keycloak, mail, "helpdesk-after-cutover", "P2Y");
+        keycloak.admin().put("/" + made.realm + "/spid-cutover", Map.of("enabled", true, "cutoverAt", "2020-11-15T00:00", "timeZone", "Europe/Rome"));
+        return made;
     }
 
     @Test

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -14,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import it.spidonly.keycloak.it.adminpath.AdminGuideRealm;
 import it.spidonly.keycloak.testsupport.browser.HttpBrowser;
 import it.spidonly.keycloak.testsupport.browser.Page;
 import it.spidonly.keycloak.testsupport.keycloak.KeycloakServer;
@@ -30,7 +29,8 @@ class SpMetadataOrderIT {
         String realm = "spid-md-order-" + System.nanoTime();
         keycloak.admin().importRealm("{\"realm\":\"" + realm + "\",\"enabled\":true}");
         try {
-            String id = createServiceProvider(keycloak, realm);
+            String id = AdminGuideRealm.createServiceProvider(keycloak.admin(), realm,
+                    AdminGuideRealm.spSettings("https://sp.lavoro.example/" + realm, "fiscalNumber", "name", "familyName", "email"));
             String before = metadata(keycloak, realm);
 
             JsonNode sp = keycloak.admin().get("/" + realm + "/components/" + id);
@@ -49,14 +49,16 @@ class SpMetadataOrderIT {
 
     /**
      * Settings read back from the server save unchanged: the server's own writes at save time (readiness, metadata
-     * URL), which change with the realm, must not double the stored lists (seen: each requested attribute twice, then every later save refused).
+     * URL), which change with the realm, must not double the stored lists (seen: each requested attribute twice, then
+     * every later save refused and the metadata 503).
      */
     @Test
     void settingsReadBackFromTheServerSaveUnchanged(KeycloakServer keycloak) {
         String realm = "spid-md-roundtrip-" + System.nanoTime();
         keycloak.admin().importRealm("{\"realm\":\"" + realm + "\",\"enabled\":true}");
         try {
-            String id = createServiceProvider(keycloak, realm);
+            String id = AdminGuideRealm.createServiceProvider(keycloak.admin(), realm,
+                    AdminGuideRealm.spSettings("https://sp.lavoro.example/" + realm, "fiscalNumber", "name", "familyName", "email"));
             JsonNode created = keycloak.admin().get("/" + realm + "/components/" + id);
             assertEquals(4, created.path("config").path("acs0Attributes").size(), created::toString);
             // the realm changes between two saves (here: user events on), so what the server writes at save changes too
@@ -66,27 +68,11 @@ class SpMetadataOrderIT {
             assertEquals(204, saved.statusCode(), saved.body());
             JsonNode again = keycloak.admin().get("/" + realm + "/components/" + id);
             assertEquals(4, again.path("config").path("acs0Attributes").size(), again::toString);
-            assertEquals(200, new HttpBrowser().get(keycloak.realmUrl(realm) + "/spid/metadata").status());
+            assertEquals(1, again.path("config").path("metadataUrl").size(), again::toString);
+            metadata(keycloak, realm);
         } finally {
             keycloak.admin().deleteRealm(realm);
         }
-    }
-
-    private static String createServiceProvider(KeycloakServer keycloak, String realm) {
-        String realmId = keycloak.admin().get("/" + realm).path("id").asText();
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("entityId", List.of("https://sp.lavoro.example/" + realm));
-        config.put("organizationNameIt", List.of("Ministero del Lavoro e delle Politiche Sociali"));
-        config.put("organizationDisplayNameIt", List.of("Ministero del Lavoro"));
-        config.put("organizationUrlIt", List.of("https://www.lavoro.gov.it"));
-        config.put("spType", List.of("public"));
-        config.put("ipaCode", List.of("m_lps"));
-        config.put("contactEmail", List.of("spid@lavoro.example"));
-        config.put("acs0ServiceName", List.of("Servizi online"));
-        config.put("acs0Attributes", List.of("fiscalNumber", "name", "familyName", "email"));
-        return keycloak.admin().create("/" + realm + "/components", Map.of("name", "SPID service provider",
-                "providerId", "spid-service-provider", "providerType", "org.keycloak.services.ui.extend.UiPageProvider",
-                "parentId", realmId, "config", config));
     }
 
     private static String metadata(KeycloakServer keycloak, String realm) {

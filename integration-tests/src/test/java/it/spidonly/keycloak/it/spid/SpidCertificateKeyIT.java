@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import it.spidonly.keycloak.spid.keys.SpidCertificateProfile;
 import it.spidonly.keycloak.spid.sp.SpType;
+import it.spidonly.keycloak.it.adminpath.AdminGuideRealm;
 import it.spidonly.keycloak.testsupport.browser.HttpBrowser;
 import it.spidonly.keycloak.testsupport.browser.Page;
 import it.spidonly.keycloak.testsupport.keycloak.KeycloakServer;
@@ -134,19 +135,8 @@ class SpidCertificateKeyIT {
     }
 
     private String addServiceProvider() {
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("entityId", List.of("https://sp.lavoro.example/" + realm));
-        config.put("organizationNameIt", List.of("Ministero del Lavoro e delle Politiche Sociali"));
-        config.put("organizationDisplayNameIt", List.of("Ministero del Lavoro"));
-        config.put("organizationUrlIt", List.of("https://www.lavoro.gov.it"));
-        config.put("spType", List.of("public"));
-        config.put("ipaCode", List.of("m_lps"));
-        config.put("contactEmail", List.of("spid@lavoro.example"));
-        config.put("acs0ServiceName", List.of("Servizi online"));
-        config.put("acs0Attributes", List.of("fiscalNumber", "name", "familyName"));
-        return keycloak.admin().create("/" + realm + "/components", Map.of("name", "SPID service provider",
-                "providerId", "spid-service-provider", "providerType", "org.keycloak.services.ui.extend.UiPageProvider",
-                "parentId", realmId, "config", config));
+        return AdminGuideRealm.createServiceProvider(keycloak.admin(), realm,
+                AdminGuideRealm.spSettings("https://sp.lavoro.example/" + realm, "fiscalNumber", "name", "familyName"));
     }
 
     private String addKeyProvider(String name, boolean active) {

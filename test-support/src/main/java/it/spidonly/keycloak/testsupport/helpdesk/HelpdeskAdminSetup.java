@@ -23,10 +23,15 @@ public final class HelpdeskAdminSetup {
     public static final String OPERATOR_ROLE = "helpdesk-operator";
     public static final String UI_PAGE_PROVIDER_TYPE = "org.keycloak.services.ui.extend.UiPageProvider";
 
+    private static final Map<String, Object> ACR_MAPPER = Map.of("name", "help-desk acr", "protocol", "openid-connect",
+            "protocolMapper", "helpdesk-acr-mapper",
+            "config", Map.of("id.token.claim", "true", "access.token.claim", "true", "introspection.token.claim", "true"));
+
     private final KeycloakAdmin admin;
     private final String realm;
     private int smtpPort = 25;
     private String cap = "P2Y";
+    private boolean spidRealm;
 
     private HelpdeskAdminSetup(KeycloakAdmin admin, String realm) {
         this.admin = admin;
@@ -42,6 +47,17 @@ public final class HelpdeskAdminSetup {
         return this;
     }
 
+    /**
+     * The help desk added to an existing SPID realm (docs/admin-guide.md, "Help desk", step 5: the forms "beside the
+     * SPID identity providers"): no new realm, the help-desk browser flow keeps Keycloak's identity-provider
+     * redirector (so {@code kc_idp_hint} still sends a citizen to SPID), and the acr mapper goes on the realm's
+     * existing app {@link HelpdeskRealm#APP} (step 8) instead of a new client.
+     */
+    public HelpdeskAdminSetup inSpidRealm() {
+        spidRealm = true;
+        return this;
+    }
+
     public HelpdeskAdminSetup cap(String isoPeriodOrDuration) {
         cap = isoPeriodOrDuration;
         return this;
@@ -49,7 +65,9 @@ public final class HelpdeskAdminSetup {
 
     /** Every step of the guide, in its order. */
     public HelpdeskAdminSetup run() {
-        emptyRealm();
+        if (!spidRealm) {
+            emptyRealm();
+        }
         realmSettings();
         helpdeskSettingsPage();
         admin.post(path("/roles"), Map.of("name", OPERATOR_ROLE, "description", "Help-desk operators"));
@@ -58,7 +76,11 @@ public final class HelpdeskAdminSetup {
         helpdeskBrowserFlow();
         String operatorFlow = operatorFlow();
         operatorClient(operatorFlow);
-        appClient();
+        if (spidRealm) {
+            acrMapperOnApp();
+        } else {
+            appClient();
+        }
         return this;
     }
 
@@ -105,6 +127,9 @@ public final class HelpdeskAdminSetup {
     private void helpdeskBrowserFlow() {
         topLevelFlow("helpdesk browser");
         execution("helpdesk browser", "auth-cookie", "ALTERNATIVE");
+        if (spidRealm) {
+            execution("helpdesk browser", "identity-provider-redirector", "ALTERNATIVE");
+        }
         subFlow("helpdesk browser", "helpdesk forms", "ALTERNATIVE");
         execution("helpdesk forms", "helpdesk-username-password-form", "REQUIRED");
         execution("helpdesk forms", "auth-otp-form", "REQUIRED");
@@ -144,10 +169,14 @@ public final class HelpdeskAdminSetup {
         client.put("directAccessGrantsEnabled", false);
         client.put("redirectUris", List.of(HelpdeskRealm.APP_REDIRECT_URI));
         client.put("attributes", Map.of("pkce.code.challenge.method", "S256"));
-        client.put("protocolMappers", List.of(Map.of("name", "help-desk acr", "protocol", "openid-connect",
-                "protocolMapper", "helpdesk-acr-mapper",
-                "config", Map.of("id.token.claim", "true", "access.token.claim", "true", "introspection.token.claim", "true"))));
+        client.put("protocolMappers", List.of(ACR_MAPPER));
         admin.post(path("/clients"), client);
+    }
+
+    /** Step 8 on the SPID realm's existing app ({@link HelpdeskRealm#APP}): the help-desk acr mapper. */
+    private void acrMapperOnApp() {
+        String uuid = admin.get(path("/clients?clientId=" + HelpdeskRealm.APP)).path(0).path("id").asText();
+        admin.post(path("/clients/" + uuid + "/protocol-mappers/models"), ACR_MAPPER);
     }
 
     /** A user with a password (and the operator role when {@code operator}); returns the user id. */
