@@ -188,6 +188,24 @@ final class HelpdeskFixture implements AutoCloseable {
         return keycloak.admin().get("/" + realm + "/attack-detection/brute-force/users/" + userId);
     }
 
+    /**
+     * The user's failure count once it is {@code expected}, or what it is after a few seconds: Keycloak records a
+     * failed login in a transaction of its own, which may commit after the page has been answered.
+     */
+    int failuresOnceSettled(String userId, int expected) {
+        int failures = bruteForce(userId).path("numFailures").asInt();
+        for (int i = 0; i < 50 && failures != expected; i++) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            failures = bruteForce(userId).path("numFailures").asInt();
+        }
+        return failures;
+    }
+
     long mailsTo(String email) {
         return java.util.Arrays.stream(mail.getReceivedMessages()).filter(m -> recipient(m).equalsIgnoreCase(email)).count();
     }
