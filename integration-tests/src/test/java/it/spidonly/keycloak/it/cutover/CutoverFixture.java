@@ -9,6 +9,9 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import it.spidonly.keycloak.it.adminpath.AdminGuideRealm;
+import it.spidonly.keycloak.testsupport.browser.HttpBrowser;
+import it.spidonly.keycloak.testsupport.browser.OidcTestClient;
+import it.spidonly.keycloak.testsupport.browser.Page;
 import it.spidonly.keycloak.testsupport.idp.SpidTestIdp;
 import it.spidonly.keycloak.testsupport.idp.SpidTestIdpSettings;
 import it.spidonly.keycloak.testsupport.idp.TestUser;
@@ -136,6 +139,21 @@ final class CutoverFixture implements AutoCloseable {
     }
 
     /** The realm's login events of {@code type} (newest first), e.g. LOGIN_ERROR. */
+    /**
+     * The citizen goes to the SPID test IdP and logs in there; the IdP's answer to Keycloak's ACS must lead straight
+     * back to the app (no page of Keycloak's in between: no password prompt, no "account exists" question).
+     */
+    OidcTestClient.Tokens spidLoginToApp(String idpUsername) {
+        HttpBrowser browser = new HttpBrowser().stopAt(REDIRECT_URI);
+        OidcTestClient app = new OidcTestClient(browser, realmUrl(), APP, REDIRECT_URI);
+        Page toIdp = browser.get(app.authorizationUrl(Map.of("kc_idp_hint", IDP_ALIAS)).toString());
+        Page idpLogin = browser.submit(toIdp.element("form"));
+        Page autoPost = browser.submit(idpLogin.element("form"), Map.of("username", idpUsername, "password", "password123"));
+        Page end = browser.submit(autoPost.element("form"));
+        org.junit.jupiter.api.Assertions.assertTrue(end.isRedirect() && end.location().startsWith(REDIRECT_URI), () -> end + "\n" + end.body());
+        return app.exchange(end.location());
+    }
+
     JsonNode events(String type) {
         return admin().get("/" + name + "/events?type=" + type + "&max=100");
     }

@@ -52,7 +52,7 @@ class LegacyAccountLinkingIT {
         JsonNode role = fixture.admin().get("/" + fixture.name + "/roles/consulente-del-lavoro");
         fixture.admin().post("/" + fixture.name + "/users/" + legacyId + "/role-mappings/realm", List.of(role));
 
-        OidcTestClient.Tokens tokens = spidLogin("mario.rossi");
+        OidcTestClient.Tokens tokens = fixture.spidLoginToApp("mario.rossi");
 
         assertEquals("mario.rossi.cliclavoro", tokens.idTokenClaims().getStringClaim("preferred_username"), "the legacy account");
         assertEquals(legacyId, tokens.idTokenClaims().getSubject().getValue());
@@ -77,14 +77,14 @@ class LegacyAccountLinkingIT {
         String inpsAccount = fixture.admin().findUserByUsername(fixture.name, "bncgli92l55f205a").path("id").asText();
         fixture.cutoverPassed();
 
-        OidcTestClient.Tokens tokens = spidLogin("giulia.bianchi");
+        OidcTestClient.Tokens tokens = fixture.spidLoginToApp("giulia.bianchi");
         assertEquals(inpsAccount, tokens.idTokenClaims().getSubject().getValue());
     }
 
     @Test
     void aPersonWithoutALegacyAccountGetsANewOneAndOtherAccountsAreNotTouched() {
         String someoneElse = fixture.legacyUser("lucia.verdi", "Cliclavoro-2017", "VRDLCU80A41H501X");
-        OidcTestClient.Tokens tokens = spidLogin("francesca.esposito");
+        OidcTestClient.Tokens tokens = fixture.spidLoginToApp("francesca.esposito");
         assertEquals("spsfnc75c62f839w", tokens.idTokenClaims().getStringClaim("preferred_username"));
         assertEquals(0, fixture.admin().get("/" + fixture.name + "/users/" + someoneElse + "/federated-identity").size());
     }
@@ -96,21 +96,5 @@ class LegacyAccountLinkingIT {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    /**
-     * The citizen goes to the SPID test IdP and logs in there; the IdP's answer to Keycloak's ACS must lead straight
-     * back to the app (no page of Keycloak's in between: no password prompt, no "account exists" question).
-     */
-    private OidcTestClient.Tokens spidLogin(String idpUsername) {
-        HttpBrowser browser = new HttpBrowser().stopAt(CutoverFixture.REDIRECT_URI);
-        OidcTestClient app = new OidcTestClient(browser, fixture.realmUrl(), CutoverFixture.APP, CutoverFixture.REDIRECT_URI);
-        Page toIdp = browser.get(app.authorizationUrl(Map.of("kc_idp_hint", CutoverFixture.IDP_ALIAS)).toString());
-        Page idpLogin = browser.submit(toIdp.element("form"));
-        Element form = idpLogin.element("form");
-        Page autoPost = browser.submit(form, Map.of("username", idpUsername, "password", "password123"));
-        Page end = browser.submit(autoPost.element("form"));
-        assertTrue(end.isRedirect() && end.location().startsWith(CutoverFixture.REDIRECT_URI), () -> end + "\n" + end.body());
-        return app.exchange(end.location());
     }
 }

@@ -61,7 +61,7 @@ class LegacySessionEndIT {
         String offlineRefresh = passwordGrant("openid offline_access").refreshToken();
         PasswordGrant.Answer pin = PasswordGrant.send(fixture.realmUrl(), CutoverRealm.INPS_GRANT_APP, PIN_CODE, PIN, "en");
         assertTrue(pin.ok(), pin::toString);
-        String spidRefresh = spidLogin("mario.rossi").refreshToken();
+        String spidRefresh = fixture.spidLoginToApp("mario.rossi").refreshToken();
 
         assertRefreshWorks(CutoverFixture.APP, browserRefresh);
         assertRefreshWorks(CutoverRealm.PASSWORD_GRANT_APP, grantRefresh);
@@ -117,17 +117,5 @@ class LegacySessionEndIT {
 
     private String clientUuid(String clientId) {
         return fixture.admin().get("/" + fixture.name + "/clients?clientId=" + clientId).get(0).path("id").asText();
-    }
-
-    private OidcTestClient.Tokens spidLogin(String idpUsername) {
-        HttpBrowser browser = new HttpBrowser().stopAt(CutoverFixture.REDIRECT_URI);
-        OidcTestClient app = new OidcTestClient(browser, fixture.realmUrl(), CutoverFixture.APP, CutoverFixture.REDIRECT_URI);
-        Page toIdp = browser.get(app.authorizationUrl(Map.of("kc_idp_hint", CutoverFixture.IDP_ALIAS)).toString());
-        Page idpLogin = browser.submit(toIdp.element("form"));
-        Element form = idpLogin.element("form");
-        Page autoPost = browser.submit(form, Map.of("username", idpUsername, "password", "password123"));
-        Page end = browser.submit(autoPost.element("form"));
-        assertTrue(end.isRedirect() && end.location().startsWith(CutoverFixture.REDIRECT_URI), () -> end + "\n" + end.body());
-        return app.exchange(end.location());
     }
 }
