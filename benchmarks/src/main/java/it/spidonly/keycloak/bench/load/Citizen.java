@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import it.spidonly.keycloak.spid.attributes.CodiceFiscale;
+
 /**
  * A synthetic citizen of one benchmark run: a fiscal-code-shaped number unique to the run, the target and the
  * index, and the SPID attributes of the realm's attribute set 0 (fiscalNumber, name, familyName, email,
@@ -16,9 +18,10 @@ public record Citizen(String fiscalCode) {
         if (!runTag.matches("[A-Z]{4}") || index < 0 || index >= 10_000_000) {
             throw new IllegalArgumentException("runTag must be 4 letters A-Z and index below 10^7");
         }
-        String code = String.format(Locale.ROOT, "B%s%c%02dA%02dH%03dZ", runTag, targetLetter,
+        String code = String.format(Locale.ROOT, "B%s%c%02dA%02dH%03d", runTag, targetLetter,
                 index / 100_000 % 100, index / 1_000 % 100, index % 1_000);
-        return new Citizen(code);
+        // a valid check character: the SPID rules refuse any other (spid.attribute fiscalNumber)
+        return new Citizen(code + CodiceFiscale.checkCharacter(code));
     }
 
     /** Keycloak's username for this citizen (the bundle's first login: the fiscal code in lower case). */
