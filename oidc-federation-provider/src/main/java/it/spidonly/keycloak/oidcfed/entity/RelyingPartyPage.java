@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.keycloak.component.ComponentModel;
+import org.keycloak.keys.Attributes;
+import org.keycloak.keys.KeyProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -62,6 +64,24 @@ public class RelyingPartyPage extends RealmSettingsPage {
                     RelyingPartyProperties.MAX_EC_LIFETIME_SECONDS));
         }
         return problems;
+    }
+
+    /**
+     * The first save gives the realm its federation key when it has none (an {@value FederationKeys#PROVIDER_ID}
+     * provider, 2048 bits, priority -100), so that the entity configuration is served at once.
+     */
+    @Override
+    protected void beforeSave(KeycloakSession session, RealmModel realm, ComponentModel model) {
+        if (FederationKeys.componentIds(realm).isEmpty()) {
+            ComponentModel key = new ComponentModel();
+            key.setName("oidc-federation-key");
+            key.setParentId(realm.getId());
+            key.setProviderId(FederationKeys.PROVIDER_ID);
+            key.setProviderType(KeyProvider.class.getName());
+            key.put(Attributes.PRIORITY_KEY, FederationKeyProviderFactory.DEFAULT_PRIORITY);
+            key.put(FederationKeyProviderFactory.KEY_SIZE, String.valueOf(FederationKeyProviderFactory.DEFAULT_KEY_SIZE));
+            realm.addComponentModel(key);
+        }
     }
 
     private static void trustAnchorProblems(RelyingPartyConfig config, List<Problem> problems) {

@@ -54,12 +54,6 @@ final class FederationTrustChainResolver implements TrustChainResolver {
         return entity;
     }
 
-    /** A chain resolved before and still cached, or null (the resolve endpoint serves cached data only). */
-    ResolvedEntity cachedOnly(RealmModel realm, String entityId) {
-        ChainCache.Entry cached = new ChainCache(session).get(realm, entityId);
-        return cached == null ? null : cached.entity();
-    }
-
     private TrustChainValidator validator(RealmModel realm) {
         return new TrustChainValidator(new HttpStatementSource(session), FederationEntity.of(session, realm).trustAnchorList(),
                 clock, TrustChainValidator.DEFAULT_LEEWAY);
