@@ -156,7 +156,8 @@ class EntityConfigurationIT {
                 "providerId", "oidcfed-federation-key", "providerType", "org.keycloak.keys.KeyProvider", "parentId", rp.realm.realmId(),
                 "config", Map.of("priority", List.of("200"))));
         assertEquals(400, refused.statusCode(), refused.body());
-        assertTrue(refused.body().contains("priority"), refused.body());
+        // the realm's default locale is Italian (admin guide step 2)
+        assertTrue(refused.body().contains("priorit\u00e0 negativa"), refused.body());
     }
 
     @Test
@@ -203,14 +204,24 @@ class EntityConfigurationIT {
     }
 
     @Test
-    void settingsWithATrustAnchorWithoutKeysAreRefusedInTheAdminsLanguage() {
-        Map<String, List<String>> settings = OidcFederationRealm.settings(anchor);
-        settings.put("trustAnchors", List.of(""));
-        settings.put("trustAnchorPresets", List.of("cie-production"));
+    void settingsWithATrustAnchorWithoutKeysAreRefused() {
+        com.fasterxml.jackson.databind.node.ObjectNode component = rp.admin().get("/" + rp.realm.name + "/components/" + rp.componentId).deepCopy();
+        com.fasterxml.jackson.databind.node.ObjectNode config = (com.fasterxml.jackson.databind.node.ObjectNode) component.get("config");
+        config.putArray("trustAnchors").add("");
+        config.putArray("trustAnchorPresets").add("cie-production");
+        HttpResponse<String> refused = rp.admin().send("PUT", "/" + rp.realm.name + "/components/" + rp.componentId, component);
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains(it.spidonly.keycloak.oidcfed.entity.KnownTrustAnchors.CIE_PRODUCTION), refused.body());
+        assertEquals(200, rp.entityConfiguration().statusCode(), "the saved settings are unchanged");
+    }
+
+    @Test
+    void aSecondRelyingPartyInTheRealmIsRefused() {
         HttpResponse<String> refused = rp.admin().send("POST", "/" + rp.realm.name + "/components", Map.of("name", "second",
                 "providerId", "oidcfed-relying-party", "providerType", "org.keycloak.services.ui.extend.UiPageProvider",
-                "parentId", rp.realm.realmId(), "config", settings));
+                "parentId", rp.realm.realmId(), "config", OidcFederationRealm.settings(anchor)));
         assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("OIDC Federation"), refused.body());
     }
 
     private static List<String> strings(JsonNode array) {
