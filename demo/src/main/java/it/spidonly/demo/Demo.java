@@ -40,7 +40,7 @@ public final class Demo implements AutoCloseable {
         try {
             demo.run(options);
             return demo;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             demo.close();
             throw e;
         }
@@ -62,7 +62,7 @@ public final class Demo implements AutoCloseable {
                 realmUrl + "/broker/eidas-es/endpoint/descriptor", "Spain", null, null)));
         keycloak = track(KeycloakDev.launch(o.keycloakDistribution(), o.providers(), o.workDir(), kcPort, mgmtPort));
         app = track(MinistryApp.start(o.appPort(), realmUrl));
-        keycloak.awaitReady(Duration.ofMinutes(5));
+        keycloak.awaitReady(Duration.ofMinutes(10));
         new DemoRealmSetup(new AdminClient(keycloakUrl, KeycloakDev.ADMIN, KeycloakDev.ADMIN_PASSWORD), REALM)
                 .run(idps, app.baseUrl(), mail.smtpPort());
         writeState();

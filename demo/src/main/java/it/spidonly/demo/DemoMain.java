@@ -51,8 +51,8 @@ public final class DemoMain {
         Demo demo;
         try {
             demo = Demo.start(options);
-        } catch (RuntimeException e) {
-            System.err.println("bin/demo: " + e.getMessage());
+        } catch (RuntimeException | Error e) {
+            System.err.println("bin/demo: " + e);
             System.exit(1);
             return;
         }

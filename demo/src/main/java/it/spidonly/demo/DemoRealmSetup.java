@@ -53,6 +53,7 @@ final class DemoRealmSetup {
             nodes.forEach(this::eidasNode);
         }
         app(appBaseUrl);
+        legacyEntrance(appBaseUrl);
         legacyUser();
         cutover(CUTOVER_LATER);
         new HelpdeskSetup(admin, realm, MinistryApp.CLIENT_ID).run(smtpPort);
@@ -166,6 +167,25 @@ final class DemoRealmSetup {
         admin.post(path("/clients"), Map.of("clientId", MinistryApp.CLIENT_ID, "name", "Dimissioni volontarie",
                 "publicClient", true, "standardFlowEnabled", true, "directAccessGrantsEnabled", false,
                 "rootUrl", appBaseUrl, "redirectUris", List.of(appBaseUrl + "/callback"), "webOrigins", List.of("+"),
+                "attributes", Map.of("pkce.code.challenge.method", "S256", "post.logout.redirect.uris", appBaseUrl + "/logged-out")));
+    }
+
+    /**
+     * The app's old cliclavoro entrance: a second client of the same app whose browser flow is Keycloak's stock
+     * {@code browser} flow (the username/password form, which the cutover turns off), as the realm's browser flow
+     * has the help-desk form where that form was (docs/admin-guide.md, "Help desk", step 5).
+     */
+    void legacyEntrance(String appBaseUrl) {
+        String browser = null;
+        for (JsonNode flow : admin.get(path("/authentication/flows"))) {
+            if ("browser".equals(flow.path("alias").asText())) {
+                browser = flow.path("id").asText();
+            }
+        }
+        admin.post(path("/clients"), Map.of("clientId", MinistryApp.LEGACY_CLIENT_ID, "name", "Dimissioni volontarie (cliclavoro)",
+                "publicClient", true, "standardFlowEnabled", true, "directAccessGrantsEnabled", false,
+                "rootUrl", appBaseUrl, "redirectUris", List.of(appBaseUrl + "/callback"), "webOrigins", List.of("+"),
+                "authenticationFlowBindingOverrides", Map.of("browser", browser),
                 "attributes", Map.of("pkce.code.challenge.method", "S256", "post.logout.redirect.uris", appBaseUrl + "/logged-out")));
     }
 

@@ -41,6 +41,18 @@ final class MailCatcher implements AutoCloseable {
                 if (path.equals("/latest.txt")) {
                     List<Mail> mails = mails();
                     Pages.send(exchange, 200, "text/plain; charset=utf-8", mails.isEmpty() ? "" : mails.get(0).text());
+                } else if (path.equals("/totp")) {
+                    String query = exchange.getRequestURI().getRawQuery();
+                    String secret = query != null && query.startsWith("secret=")
+                            ? java.net.URLDecoder.decode(query.substring(7), java.nio.charset.StandardCharsets.UTF_8) : "";
+                    String answer;
+                    try {
+                        answer = "<p>Codice TOTP attuale / current code: <strong id=\"totp-code\">"
+                                + DemoTotp.code(secret, java.time.Instant.now()) + "</strong></p>";
+                    } catch (IllegalArgumentException e) {
+                        answer = "<p role=\"alert\">" + Pages.escape(e.getMessage()) + "</p>";
+                    }
+                    Pages.send(exchange, 200, "text/html; charset=utf-8", Pages.frame("TOTP", answer + "<p><a href=\"/\">Back</a></p>"));
                 } else if (path.equals("/")) {
                     Pages.send(exchange, 200, "text/html; charset=utf-8", page());
                 } else {
@@ -109,6 +121,9 @@ final class MailCatcher implements AutoCloseable {
     private String page() {
         StringBuilder body = new StringBuilder("<h1>Mail catcher</h1><p>Every e-mail Keycloak sends in the demo lands here (SMTP 127.0.0.1:")
                 .append(smtpPort()).append("). Newest first. <a href=\"/\">Reload</a></p>");
+        body.append("<form action=\"/totp\" method=\"get\"><label>Demo authenticator: the secret Keycloak shows when you enrol "
+                + "(\"Unable to scan?\") <input name=\"secret\" id=\"totp-secret\" autocomplete=\"off\"></label> "
+                + "<button type=\"submit\" id=\"totp-submit\">Current code</button></form>");
         List<Mail> mails = mails();
         if (mails.isEmpty()) {
             body.append("<p id=\"empty\">No e-mail yet.</p>");

@@ -52,6 +52,12 @@ import java.util.concurrent.Executors;
  */
 final class MinistryApp implements AutoCloseable {
     static final String CLIENT_ID = "dimissioni-volontarie";
+    /**
+     * The old cliclavoro entrance: the same app as a second client whose browser flow is Keycloak's stock one (the
+     * username/password form, refused by the cutover), as the realm's own browser flow has the help-desk form in
+     * its place (docs/admin-guide.md, "Help desk", step 5).
+     */
+    static final String LEGACY_CLIENT_ID = "dimissioni-volontarie-cliclavoro";
     static final String SPID_L2 = "https://www.spid.gov.it/SpidL2";
     static final String SPID_L3 = "https://www.spid.gov.it/SpidL3";
     private static final String COOKIE = "dv_session";
@@ -60,11 +66,10 @@ final class MinistryApp implements AutoCloseable {
     private final ExecutorService executor;
     private final String baseUrl;
     private final String issuerUrl;
-    private final ClientID clientId = new ClientID(CLIENT_ID);
+    private final Map<String, IDTokenValidator> validators = new ConcurrentHashMap<>();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private volatile OIDCProviderMetadata provider;
-    private volatile IDTokenValidator validator;
 
     /** One browser's state: the logins in flight (by state) and, once logged in, the tokens and verified claims. */
     private static final class Session {
@@ -75,7 +80,7 @@ final class MinistryApp implements AutoCloseable {
         volatile String error;
     }
 
-    private record Pending(Nonce nonce, CodeVerifier verifier) {
+    private record Pending(Nonce nonce, CodeVerifier verifier, ClientID clientId) {
     }
 
     private MinistryApp(int port, String issuerUrl) throws IOException {
@@ -125,7 +130,10 @@ final class MinistryApp implements AutoCloseable {
         if (provider == null) {
             try {
                 OIDCProviderMetadata metadata = OIDCProviderMetadata.resolve(new Issuer(issuerUrl));
-                validator = new IDTokenValidator(metadata.getIssuer(), clientId, JWSAlgorithm.RS256, metadata.getJWKSetURI().toURL());
+                for (String client : List.of(CLIENT_ID, LEGACY_CLIENT_ID)) {
+                    validators.put(client, new IDTokenValidator(metadata.getIssuer(), new ClientID(client), JWSAlgorithm.RS256,
+                            metadata.getJWKSetURI().toURL()));
+                }
                 provider = metadata;
             } catch (Exception e) {
                 throw new IllegalStateException("Cannot read Keycloak's OpenID configuration at " + issuerUrl + ": " + e.getMessage(), e);
@@ -138,8 +146,9 @@ final class MinistryApp implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         switch (path) {
             case "/" -> home(exchange);
-            case "/login" -> login(exchange, null);
-            case "/step-up" -> login(exchange, SPID_L3);
+            case "/login" -> login(exchange, CLIENT_ID, null);
+            case "/login-cliclavoro" -> login(exchange, LEGACY_CLIENT_ID, null);
+            case "/step-up" -> login(exchange, CLIENT_ID, SPID_L3);
             case "/callback" -> callback(exchange);
             case "/logout" -> logout(exchange);
             case "/logged-out" -> {
@@ -176,12 +185,13 @@ final class MinistryApp implements AutoCloseable {
         return null;
     }
 
-    private void login(HttpExchange exchange, String acr) throws IOException {
+    private void login(HttpExchange exchange, String client, String acr) throws IOException {
+        ClientID clientId = new ClientID(client);
         Session session = session(exchange);
         State state = new State();
         Nonce nonce = new Nonce();
         CodeVerifier verifier = new CodeVerifier();
-        session.pending.put(state.getValue(), new Pending(nonce, verifier));
+        session.pending.put(state.getValue(), new Pending(nonce, verifier, clientId));
         AuthenticationRequest.Builder request = new AuthenticationRequest.Builder(ResponseType.CODE,
                 new Scope("openid", "profile", "email", "spid", "eidas"), clientId, URI.create(redirectUri()))
                 .endpointURI(provider().getAuthorizationEndpointURI())
@@ -209,14 +219,14 @@ final class MinistryApp implements AutoCloseable {
             }
             AuthorizationCode code = response.toSuccessResponse().getAuthorizationCode();
             provider();
-            TokenResponse tokenResponse = OIDCTokenResponseParser.parse(new TokenRequest(provider.getTokenEndpointURI(), clientId,
+            TokenResponse tokenResponse = OIDCTokenResponseParser.parse(new TokenRequest(provider.getTokenEndpointURI(), pending.clientId(),
                     new AuthorizationCodeGrant(code, URI.create(redirectUri()), pending.verifier())).toHTTPRequest().send());
             if (!tokenResponse.indicatesSuccess()) {
                 throw new IllegalStateException("token endpoint: " + tokenResponse.toErrorResponse().getErrorObject());
             }
             OIDCTokenResponse tokens = (OIDCTokenResponse) tokenResponse.toSuccessResponse();
             JWT idToken = tokens.getOIDCTokens().getIDToken();
-            session.claims = validator.validate(idToken, pending.nonce());
+            session.claims = validators.get(pending.clientId().getValue()).validate(idToken, pending.nonce());
             session.idToken = idToken;
             session.accessToken = tokens.getOIDCTokens().getAccessToken().getValue();
             session.error = null;
@@ -257,6 +267,8 @@ final class MinistryApp implements AutoCloseable {
                     <p>Comunica le dimissioni volontarie o la risoluzione consensuale del rapporto di lavoro.</p>
                     <p>Accedi con SPID, CIE, eIDAS (cittadini UE) o le credenziali dell'Help Desk.</p>
                     <p><a class="button" id="login" href="/login">Accedi</a></p>
+                    <p><a class="button secondary" id="login-cliclavoro" href="/login-cliclavoro">Accedi con le credenziali cliclavoro</a>
+                    (solo fino al passaggio a SPID)</p>
                     """);
         } else {
             Map<String, Object> all = new TreeMap<>(claims.toJSONObject());
