@@ -40,6 +40,7 @@ final class DemoRealmSetup {
         emptyRealm();
         realmSettings();
         serviceProvider();
+        spSigningKey();
         registryRefresh();
         for (TestIdps.Served spid : idps.served("spid")) {
             spidIdp(spid);
@@ -99,6 +100,14 @@ final class DemoRealmSetup {
         config.put("eidasAttributeSets", List.of("true"));
         admin.create(path("/components"), Map.of("name", "SPID service provider", "providerId", "spid-service-provider",
                 "providerType", UI_PAGE, "parentId", realmId(), "config", config));
+    }
+
+    /** admin-guide "SP signing key": the SPID-profile key provider (Avviso 29 v3), active. */
+    void spSigningKey() {
+        admin.create(path("/components"), Map.of("name", "SPID SP certificate", "providerId", "spid-sp-certificate",
+                "providerType", "org.keycloak.keys.KeyProvider", "parentId", realmId(),
+                "config", Map.of("priority", List.of("50"), "active", List.of("true"), "localityName", List.of("Roma"),
+                        "keySize", List.of("3072"), "validityDays", List.of("730"))));
     }
 
     /**
