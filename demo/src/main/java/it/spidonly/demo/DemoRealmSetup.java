@@ -75,7 +75,7 @@ final class DemoRealmSetup {
 
     /** admin-guide 2: theme, languages, events. */
     void realmSettings() {
-        admin.put(path(""), Map.of("loginTheme", "spid-only", "internationalizationEnabled", true,
+        admin.put(path(""), Map.of("displayName", "Ministero del Lavoro e delle Politiche Sociali", "loginTheme", "spid-only", "internationalizationEnabled", true,
                 "supportedLocales", List.of("it", "en"), "defaultLocale", "it",
                 "eventsEnabled", true, "adminEventsEnabled", true, "adminEventsDetailsEnabled", true));
     }

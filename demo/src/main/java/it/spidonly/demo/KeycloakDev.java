@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 
 /**
  * The demo's Keycloak: a fresh copy of the distribution with the bundle's provider jars, started with
- * {@code kc.sh start-dev} (embedded H2 under the copy's data/) on 127.0.0.1, and stopped with its whole process tree.
+ * {@code kc.sh start-dev --db=dev-mem} (embedded H2 in memory: a fresh realm at every start) on 127.0.0.1, and stopped with its whole process tree.
  */
 final class KeycloakDev implements AutoCloseable {
     static final String ADMIN = "admin";
@@ -92,7 +92,7 @@ final class KeycloakDev implements AutoCloseable {
 
     private void start() {
         ProcessBuilder builder = new ProcessBuilder(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--db=dev-file", "--cache=local", "--http-host=127.0.0.1", "--http-port=" + port,
+                "--db=dev-mem", "--cache=local", "--http-host=127.0.0.1", "--http-port=" + port,
                 "--http-management-port=" + managementPort, "--health-enabled=true", "--hostname-strict=false",
                 "--features=declarative-ui"))
                 .redirectErrorStream(true).redirectOutput(home.resolve("keycloak.log").toFile());

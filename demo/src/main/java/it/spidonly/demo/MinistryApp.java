@@ -293,19 +293,23 @@ final class MinistryApp implements AutoCloseable {
 
     /** How the person came, from what the tokens say: the IdP alias and the acr. */
     static String protocol(String idp, String acr) {
-        if (acr.startsWith("https://www.spid.gov.it/")) {
-            return idp.startsWith("ficep") || idp.startsWith("eidas") ? "eIDAS (FICEP, profilo SPID)" : "SPID (SAML)";
-        }
-        if (acr.startsWith("http://eidas.europa.eu/LoA/")) {
-            return idp.startsWith("ficep") ? "eIDAS tramite FICEP (SAML)" : "eIDAS, nodo nativo (SAML)";
-        }
         if (acr.contains("helpdesk")) {
             return "credenziali Help Desk (password + TOTP)";
         }
-        if (acr.contains("cie")) {
+        if (idp.isEmpty()) {
+            // no identity provider: the realm's own password (Keycloak maps its level 1 to SpidL1 with acr.loa.map)
+            return "password (account legacy cliclavoro)";
+        }
+        if (idp.startsWith("ficep")) {
+            return "eIDAS tramite FICEP (SAML, profilo SPID)";
+        }
+        if (idp.startsWith("eidas")) {
+            return "eIDAS, nodo nativo (SAML)";
+        }
+        if (idp.startsWith("cie")) {
             return "CIE (SAML)";
         }
-        return "password (account legacy cliclavoro)";
+        return "SPID (SAML)";
     }
 
     /** The number of browsers known to the app (for tests of the demo). */

@@ -41,7 +41,7 @@ import it.spidonly.keycloak.testsupport.helpdesk.Totp;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoWalkthroughIT {
-    static final Duration WAIT = Duration.ofSeconds(120);
+    static final Duration WAIT = Duration.ofSeconds(60);
     static final String PASSWORD = "password123";
 
     Demo demo;
@@ -77,7 +77,13 @@ class DemoWalkthroughIT {
     }
 
     private WebElement visible(Chromium chromium, By by) {
-        return chromium.await(WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+        try {
+            return chromium.await(WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            String source = chromium.driver().getPageSource();
+            throw new AssertionError("no " + by + " at " + chromium.driver().getCurrentUrl() + ":\n"
+                    + source.substring(0, Math.min(3000, source.length())), e);
+        }
     }
 
     private void click(Chromium chromium, By by) {
@@ -143,12 +149,20 @@ class DemoWalkthroughIT {
             click(chromium, By.id("login"));
             assertEquals("https://www.spid.gov.it/SpidL2", text(chromium, "acr"));
             click(chromium, By.id("step-up"));
+            // Keycloak does not reuse the L2 session for L3: its login page again, then the IdP asked for L3
+            chromium.await(WAIT).until(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.id("level")),
+                    ExpectedConditions.presenceOfElementLocated(By.id("spid-only-login"))));
+            if (!chromium.driver().findElements(By.id("spid-only-login")).isEmpty()) {
+                shot(chromium, "06-spid-step-up-login-page");
+                click(chromium, By.id("spid-button"));
+                click(chromium, By.id("spid-idp-spid-demo-beta"));
+            }
             assertTrue(text(chromium, "level").contains("SpidL3"), "the IdP is asked for level 3");
             idpLogin(chromium, "giulia.bianchi");
-            shot(chromium, "06-spid-step-up-idp");
+            shot(chromium, "07-spid-step-up-idp");
             click(chromium, By.id("login"));
             assertEquals("https://www.spid.gov.it/SpidL3", text(chromium, "acr"));
-            shot(chromium, "07-app-spid-l3");
+            shot(chromium, "08-app-spid-l3");
         }
     }
 
@@ -161,9 +175,9 @@ class DemoWalkthroughIT {
             click(chromium, By.id("spid-idp-spid-demo-gamma"));
             idpLogin(chromium, "giuseppe.russo");
             click(chromium, By.id("login"));
-            visible(chromium, By.id("kc-error-message"));
+            assertEquals("spidErrorNr20", visible(chromium, By.id("spid-error")).getAttribute("data-spid-error"));
             assertTrue(chromium.driver().getCurrentUrl().startsWith(demo.keycloakUrl()), "stays at Keycloak's error page");
-            shot(chromium, "08-spid-l1-refused");
+            shot(chromium, "09-spid-l1-refused");
         }
     }
 
@@ -174,13 +188,13 @@ class DemoWalkthroughIT {
             toLoginPage(chromium);
             click(chromium, By.id("eidas-button"));
             visible(chromium, By.id("eidas-idp-list"));
-            shot(chromium, "09-eidas-chooser");
+            shot(chromium, "10-eidas-chooser");
             click(chromium, By.id("eidas-idp-ficep"));
             idpLogin(chromium, "elena.garcia");
             click(chromium, By.id("login"));
             assertTrue(text(chromium, "protocol").contains("FICEP"), text(chromium, "how"));
             assertTrue(text(chromium, "claims").contains("ES/IT/02635542Y"), "the eIDAS person identifier");
-            shot(chromium, "10-app-eidas-ficep");
+            shot(chromium, "11-app-eidas-ficep");
         }
     }
 
@@ -192,12 +206,12 @@ class DemoWalkthroughIT {
             click(chromium, By.id("eidas-button"));
             click(chromium, By.id("eidas-idp-eidas-es"));
             idpLogin(chromium, "jordi.puig");
-            shot(chromium, "11-eidas-node");
+            shot(chromium, "12-eidas-node");
             click(chromium, By.id("login"));
             assertEquals("http://eidas.europa.eu/LoA/high", text(chromium, "acr"));
             assertTrue(text(chromium, "protocol").contains("nodo"), text(chromium, "how"));
             assertTrue(text(chromium, "claims").contains("ES/IT/71536284M"));
-            shot(chromium, "12-app-eidas-node");
+            shot(chromium, "13-app-eidas-node");
         }
     }
 
@@ -208,12 +222,12 @@ class DemoWalkthroughIT {
             chromium.open(demo.appUrl());
             click(chromium, By.id("login-cliclavoro"));
             visible(chromium, By.id("legacy-login"));
-            shot(chromium, "13-legacy-before-cutover");
+            shot(chromium, "14-legacy-before-cutover");
             chromium.driver().findElement(By.cssSelector("#legacy-login input[name=username]")).sendKeys("lucia.ferrari");
             chromium.driver().findElement(By.cssSelector("#legacy-login input[name=password]")).sendKeys("Cliclavoro-2019");
             click(chromium, By.cssSelector("#legacy-login #kc-login"));
             assertTrue(text(chromium, "protocol").contains("cliclavoro"), text(chromium, "how"));
-            shot(chromium, "14-app-legacy");
+            shot(chromium, "15-app-legacy");
             click(chromium, By.id("logout"));
             visible(chromium, By.id("login"));
         }
@@ -223,7 +237,7 @@ class DemoWalkthroughIT {
             click(chromium, By.id("login-cliclavoro"));
             visible(chromium, By.id("spid-only-explanation"));
             assertTrue(chromium.driver().findElements(By.cssSelector("#legacy-login")).isEmpty(), "no password form after the cutover");
-            shot(chromium, "15-legacy-after-cutover");
+            shot(chromium, "16-legacy-after-cutover");
         } finally {
             demo.cutover(false);
         }
@@ -248,14 +262,14 @@ class DemoWalkthroughIT {
             type(d, "surname", "Tremblay");
             type(d, "givenNames", "Louis");
             date(d, "birthDate", birth);
-            d.findElement(By.cssSelector("#record-form select[name=sex] option[value=M]")).click();
+            d.findElement(By.cssSelector("#record-form select[name=sex] option[value=M], #record-form select[name=sex] option:nth-child(2)")).click();
             type(d, "nationality", "CAN");
             d.findElement(By.cssSelector("#record-form textarea[name=mrz]")).sendKeys(String.join("\n",
                     Proofings.td3("CAN", "TREMBLAY", "LOUIS", number, "CAN", birth, 'M', expiry)));
             type(d, "email", email);
             d.findElement(By.cssSelector("#record-form input[name=emailVerified]")).click();
             d.findElement(By.cssSelector("#record-form input[name=noEuEidStatement]")).click();
-            shot(one, "16-helpdesk-record");
+            shot(one, "17-helpdesk-record");
             d.findElement(By.id("record-submit")).click();
             one.await(WAIT).until(ExpectedConditions.attributeToBe(By.id("result"), "class", "ok"));
             assertTrue(d.findElement(By.id("result")).getText().contains("hd-"), d.findElement(By.id("result")).getText());
@@ -264,7 +278,7 @@ class DemoWalkthroughIT {
             operatorSignIn(two, "operatore.bruno", secretB);
             WebElement row = two.await(WAIT).until(d -> d.findElements(By.cssSelector("#pending tbody tr")).stream()
                     .filter(r -> email.equals(r.getAttribute("data-email"))).findFirst().orElse(null));
-            shot(two, "17-helpdesk-approve");
+            shot(two, "18-helpdesk-approve");
             row.findElement(By.cssSelector("button.approve")).click();
             two.await(WAIT).until(ExpectedConditions.attributeToBe(By.id("result"), "class", "ok"));
         }
@@ -273,7 +287,7 @@ class DemoWalkthroughIT {
         try (Chromium mail = new Chromium("it")) {
             mail.open(demo.mailUrl());
             String text = visible(mail, By.cssSelector("article.mail pre")).getText();
-            shot(mail, "18-mail-catcher");
+            shot(mail, "19-mail-catcher");
             Matcher user = Pattern.compile("Nome utente: (hd-[a-z]+)").matcher(text);
             Matcher activation = Pattern.compile("Codice di attivazione: (\\S+)").matcher(text);
             assertTrue(user.find() && activation.find(), text);
@@ -287,11 +301,11 @@ class DemoWalkthroughIT {
             visible(chromium, By.id("kc-passwd-update-form"));
             chromium.driver().findElement(By.id("password-new")).sendKeys("Tremblay-Ottawa-2026");
             chromium.driver().findElement(By.id("password-confirm")).sendKeys("Tremblay-Ottawa-2026");
-            shot(chromium, "19-helpdesk-set-password");
+            shot(chromium, "20-helpdesk-set-password");
             chromium.driver().findElement(By.cssSelector("#kc-passwd-update-form [type=submit]")).click();
             totpSecret = visible(chromium, By.id("kc-totp-settings-form")).findElement(By.name("totpSecret")).getAttribute("value");
             chromium.driver().findElement(By.id("totp")).sendKeys(Totp.code(totpSecret, Instant.now()));
-            shot(chromium, "20-helpdesk-totp");
+            shot(chromium, "21-helpdesk-totp");
             chromium.driver().findElement(By.cssSelector("#kc-totp-settings-form [type=submit]")).click();
             assertTrue(text(chromium, "protocol").contains("Help Desk"), text(chromium, "how"));
         }
@@ -302,7 +316,7 @@ class DemoWalkthroughIT {
             chromium.driver().findElement(By.cssSelector("#kc-otp-login-form [type=submit]")).click();
             assertTrue(text(chromium, "protocol").contains("Help Desk"), text(chromium, "how"));
             assertTrue(text(chromium, "acr").contains("helpdesk"), text(chromium, "acr"));
-            shot(chromium, "21-app-helpdesk");
+            shot(chromium, "22-app-helpdesk");
         }
     }
 
@@ -314,25 +328,20 @@ class DemoWalkthroughIT {
             visible(chromium, By.id("username")).sendKeys("admin");
             chromium.driver().findElement(By.id("password")).sendKeys("admin");
             chromium.driver().findElement(By.id("kc-login")).click();
-            page(chromium, "spid-service-provider", "SPID service provider", "22-admin-spid-sp");
-            chromium.open(demo.adminConsoleUrl() + "/page-section/spid-registry");
-            visible(chromium, By.cssSelector("main"));
-            shot(chromium, "23-admin-spid-registry");
-            chromium.open(demo.adminConsoleUrl() + "/page-section/spid-cutover");
-            visible(chromium, By.cssSelector("main"));
-            shot(chromium, "24-admin-spid-cutover");
-            chromium.open(demo.adminConsoleUrl() + "/page-section/spid-helpdesk");
-            visible(chromium, By.cssSelector("main"));
-            shot(chromium, "25-admin-helpdesk");
+            page(chromium, "spid-service-provider", "23-admin-spid-sp");
+            page(chromium, "spid-registry", "24-admin-spid-registry");
+            page(chromium, "spid-cutover", "25-admin-spid-cutover");
+            page(chromium, "spid-helpdesk", "26-admin-helpdesk");
             chromium.open(demo.adminConsoleUrl() + "/identity-providers");
             visible(chromium, By.linkText("Demo SPID Alfa"));
-            shot(chromium, "26-admin-identity-providers");
+            shot(chromium, "27-admin-identity-providers");
         }
     }
 
-    private void page(Chromium chromium, String provider, String item, String shot) {
+    /** The realm sidebar's entry of one of our pages, then its one item (what the demo saved there). */
+    private void page(Chromium chromium, String provider, String shot) {
         chromium.await(WAIT).until(ExpectedConditions.elementToBeClickable(By.cssSelector("a[href*='page-section/" + provider + "']"))).click();
-        chromium.await(WAIT).until(ExpectedConditions.elementToBeClickable(By.linkText(item))).click();
+        chromium.await(WAIT).until(ExpectedConditions.elementToBeClickable(By.cssSelector("table tbody a"))).click();
         visible(chromium, By.cssSelector("[data-testid=save]"));
         shot(chromium, shot);
     }
