@@ -116,6 +116,9 @@ final class DemoRealmSetup {
      * keeps that choice) and the login page offers the demo's own SPID IdPs.
      */
     void registryRefresh() {
+        // docs/registry.md: the settings page (source bundled, refreshed on demand only), then "refresh now"
+        admin.create(path("/components"), Map.of("name", "SPID registry", "providerId", "spid-registry", "providerType", UI_PAGE,
+                "parentId", realmId(), "config", Map.of("source", List.of("bundled"), "refreshIntervalMinutes", List.of("0"))));
         admin.post(path("/spid-registry/refresh"), null);
         for (JsonNode idp : admin.get(path("/identity-provider/instances"))) {
             if (idp.path("enabled").asBoolean()) {
