@@ -63,7 +63,7 @@ class CieMetadataWriterTest {
         assertEquals("IT", text(contact, "Country"));
         assertEquals("Ministero del Lavoro e delle Politiche Sociali", only(contact, MD, "Company").getTextContent());
         assertEquals("spid@lavoro.example", only(contact, MD, "EmailAddress").getTextContent());
-        Element service = only(root, MD, "AttributeConsumingService");
+        Element service = only(only(root, MD, "SPSSODescriptor"), MD, "AttributeConsumingService");
         Element name = only(service, MD, "ServiceName");
         assertEquals("", name.getAttributeNS("http://www.w3.org/XML/1998/namespace", "lang"));
         assertTrue(name.hasAttributeNS("http://www.w3.org/XML/1998/namespace", "lang"));

@@ -27,7 +27,7 @@ public final class CieMetadataSchema {
             "xmldsig-core-schema.xsd", "schema/w3c/xmldsig/xmldsig-core-schema.xsd",
             "xenc-schema.xsd", "schema/w3c/xmlenc/xenc-schema.xsd",
             "saml-schema-assertion-2.0.xsd", "schema/saml/v2/saml-schema-assertion-2.0.xsd",
-            "xml.xsd", "schema/w3c/xmlschema/xml.xsd");
+            "xml.xsd", "cie-xsd/xml.xsd");
 
     private CieMetadataSchema() {
     }
@@ -60,6 +60,9 @@ public final class CieMetadataSchema {
         @Override
         public LSInput resolveResource(String type, String namespace, String publicId, String systemId, String baseUri) {
             String name = systemId == null ? null : systemId.substring(systemId.lastIndexOf('/') + 1);
+            if (name != null && name.endsWith(".dtd")) {
+                return new Input(systemId, publicId, null); // the DTDs some W3C schemas name: nothing to load
+            }
             String path = name == null ? null : IMPORTS.get(name);
             if (path == null) {
                 return fallback == null ? null : fallback.resolveResource(type, namespace, publicId, systemId, baseUri);
@@ -73,6 +76,9 @@ public final class CieMetadataSchema {
         @Override public java.io.Reader getCharacterStream() { return null; }
         @Override public void setCharacterStream(java.io.Reader characterStream) { }
         @Override public InputStream getByteStream() {
+            if (url == null) {
+                return new ByteArrayInputStream(new byte[0]);
+            }
             try {
                 return url.openStream();
             } catch (IOException e) {
