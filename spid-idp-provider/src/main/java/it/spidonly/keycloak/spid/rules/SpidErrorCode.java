@@ -62,6 +62,11 @@ public enum SpidErrorCode {
         return this == OTHER ? "SPID authentication failed" : (cie ? "CIE ErrorCode nr" : "SPID ErrorCode nr") + number;
     }
 
+    /** Whether this is a code of CIE's table (its page says "CIE"). */
+    public boolean isCie() {
+        return cie;
+    }
+
     public String value() {
         return name().toLowerCase(Locale.ROOT);
     }
