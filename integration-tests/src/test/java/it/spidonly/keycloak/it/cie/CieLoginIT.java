@@ -77,6 +77,23 @@ class CieLoginIT {
         assertEquals(CieRealm.CIE_ALIAS, links.get(0).path("identityProvider").asText());
     }
 
+    /** The Ministry's environments by admin REST with only the environment: the presets fill entityID, endpoints, certificate. */
+    @Test
+    void theMinistryPresetsAreCreatableByAdminRest() {
+        for (String environment : new String[] {"production", "preproduction"}) {
+            String alias = "cie-" + environment;
+            realm.admin().post("/" + realm.name() + "/identity-provider/instances", Map.of("alias", alias, "displayName", "CIE",
+                    "providerId", "cie-saml", "enabled", false, "config", Map.of("cieEnvironment", environment)));
+            JsonNode config = realm.admin().get("/" + realm.name() + "/identity-provider/instances/" + alias).path("config");
+            String host = environment.equals("production") ? "https://idserver.servizicie.interno.gov.it"
+                    : "https://preproduzione.idserver.servizicie.interno.gov.it";
+            assertEquals(host + "/idp/profile/SAML2/POST/SSO", config.path("idpEntityId").asText());
+            assertEquals(host + "/idp/profile/SAML2/POST/SSO", config.path("singleSignOnServiceUrl").asText());
+            assertEquals(host + "/idp/profile/SAML2/Redirect/SLO", config.path("singleLogoutServiceUrl").asText());
+            assertTrue(config.path("signingCertificate").asText().startsWith("MII"), config.toString());
+        }
+    }
+
     @Test
     void theCieIdpIsOfTypeCieAndTheRealmGaveItTheSpidFirstLoginFlow() {
         JsonNode idp = realm.admin().get("/" + realm.name() + "/identity-provider/instances/" + CieRealm.CIE_ALIAS);
