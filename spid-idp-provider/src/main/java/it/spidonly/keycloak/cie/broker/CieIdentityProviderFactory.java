@@ -48,10 +48,19 @@ public class CieIdentityProviderFactory extends SpidIdentityProviderFactory {
         SpidServiceProviderConfig sp = realm == null ? null : SpidServiceProviders.of(realm).orElse(null);
         CieIdentityProviderConfig config = new CieIdentityProviderConfig(model);
         config.applySpidProfile(sp);
-        if (sp != null && session.getContext().getUri() != null) {
-            config.serviceProvider(CieServiceProvider.of(sp, session.getContext().getUri().getBaseUri(), realm.getName()));
+        if (sp != null) {
+            baseUri(session).ifPresent(base -> config.serviceProvider(CieServiceProvider.of(sp, base, realm.getName())));
         }
         return new CieIdentityProvider(session, config, sp, destinationValidator);
+    }
+
+    /** The request's base URI (the CIE entityID defaults to a URL under it); empty outside an HTTP request. */
+    private static java.util.Optional<java.net.URI> baseUri(KeycloakSession session) {
+        try {
+            return java.util.Optional.ofNullable(session.getContext().getUri()).map(uri -> uri.getBaseUri());
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     @Override

@@ -46,6 +46,7 @@ public class SpidServiceProviderPage extends RealmSettingsPage {
             problems.add(Problem.of("spidSpAlreadyExists"));
         }
         SpidSigningKey.problem(session, realm, config).ifPresent(problems::add);
+        problems.addAll(it.spidonly.keycloak.cie.sp.CieSettingsCheck.problems(config));
         return problems;
     }
 
