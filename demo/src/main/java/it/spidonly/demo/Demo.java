@@ -58,8 +58,10 @@ public final class Demo implements AutoCloseable {
         keycloakUrl = "http://127.0.0.1:" + kcPort;
         String realmUrl = keycloakUrl + "/realms/" + REALM;
         mail = track(MailCatcher.start(port(o.smtpPort()), o.mailPort()));
-        idps = track(TestIdps.start(TestIdpOptions.defaults().with(o.firstIdpPort(), 3, true, realmUrl + "/spid/metadata",
-                realmUrl + "/broker/eidas-es/endpoint/descriptor", "Spain", null, null)));
+        TestIdpOptions idpOptions = TestIdpOptions.defaults().with(o.firstIdpPort(), 3, true, realmUrl + "/spid/metadata",
+                realmUrl + "/broker/eidas-es/endpoint/descriptor", "Spain", null, null);
+        idps = track(TestIdps.start(new TestIdpOptions(idpOptions.firstPort(), idpOptions.spidCount(), idpOptions.spMetadataUrl(),
+                idpOptions.ficep(), idpOptions.eidasNodeSpMetadataUrl(), idpOptions.eidasNodeCountry(), true, null, null)));
         keycloak = track(KeycloakDev.launch(o.keycloakDistribution(), o.providers(), o.workDir(), kcPort, mgmtPort));
         app = track(MinistryApp.start(o.appPort(), realmUrl));
         keycloak.awaitReady(Duration.ofMinutes(10));

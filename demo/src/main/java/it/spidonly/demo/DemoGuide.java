@@ -24,7 +24,7 @@ final class DemoGuide {
                   SPID L2            "Entra con SPID" → any of %s → mario.rossi / password123 (back with acr SpidL2)
                   SPID L3 (step-up)  logged in as giulia.bianchi / password123, press "Passa al livello 3" (acr SpidL3)
                   SPID L1 refused    giuseppe.russo / password123: level 1 only, the ministry asks for 2 → error page
-                  CIE                coming (issue-cie: the test IdP's CIE mode and the cie-saml IdP type)
+                  CIE                the CIE entry → the CIE test IdP → mario.rossi / password123 (the same account as with SPID)
                   EU citizen (FICEP) "Login with eIDAS" → EU citizens (eIDAS via FICEP) → elena.garcia (ES) or nikos.papadopoulos (GR) / password123
                   EU citizen (node)  "Login with eIDAS" → Spain (eIDAS node) → carmen.ruiz (substantial) or jordi.puig (high) / password123
                   Legacy cliclavoro  %s / %s in the password form: works before the cutover;

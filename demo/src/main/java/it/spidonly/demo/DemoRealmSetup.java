@@ -45,6 +45,9 @@ final class DemoRealmSetup {
         for (TestIdps.Served spid : idps.served("spid")) {
             spidIdp(spid);
         }
+        for (TestIdps.Served cie : idps.served("cie")) {
+            cie(cie);
+        }
         for (TestIdps.Served ficep : idps.served("ficep")) {
             ficep(ficep);
         }
@@ -133,6 +136,24 @@ final class DemoRealmSetup {
         JsonNode parsed = admin.post(path("/identity-provider/import-config"), Map.of("providerId", "spid-saml", "fromUrl", idp.metadataUrl()));
         admin.post(path("/identity-provider/instances"), Map.of("alias", idp.alias(), "displayName", idp.name(),
                 "providerId", "spid-saml", "enabled", true, "config", JSON.convertValue(parsed, Map.class)));
+    }
+
+    /**
+     * admin-guide "CIE", REST: the CIE data of the SP (read the SP component, add the CIE keys, write it back whole),
+     * then the CIE IdP from its metadata (environment custom: the test IdP's CIE mode).
+     */
+    void cie(TestIdps.Served idp) {
+        for (JsonNode component : admin.get(path("/components?type=" + UI_PAGE))) {
+            if ("spid-service-provider".equals(component.path("providerId").asText())) {
+                ObjectNode config = (ObjectNode) component.path("config");
+                config.putArray("cieMunicipality").add("H501");
+                config.putArray("cieProvince").add("RM");
+                admin.put(path("/components/" + component.path("id").asText()), component);
+            }
+        }
+        JsonNode parsed = admin.post(path("/identity-provider/import-config"), Map.of("providerId", "cie-saml", "fromUrl", idp.metadataUrl()));
+        admin.post(path("/identity-provider/instances"), Map.of("alias", idp.alias(), "displayName", "CIE",
+                "providerId", "cie-saml", "enabled", true, "config", JSON.convertValue(parsed, Map.class)));
     }
 
     /** docs/eidas.md "Add FICEP", step 2, environment custom (the test IdP in FICEP mode), set 99 at L2. */

@@ -182,6 +182,22 @@ class DemoWalkthroughIT {
     }
 
     @Test
+    @Order(3)
+    void cieLandsInTheSameAccountAsSpid() {
+        try (Chromium chromium = new Chromium("it")) {
+            toLoginPage(chromium);
+            click(chromium, By.cssSelector("a[href*='/broker/cie/login']"));
+            idpLogin(chromium, "mario.rossi");
+            shot(chromium, "09b-cie-test-idp");
+            click(chromium, By.id("login"));
+            assertTrue(text(chromium, "protocol").startsWith("CIE"), text(chromium, "how"));
+            assertEquals("cie", text(chromium, "idp"));
+            assertTrue(text(chromium, "claims").contains("RSSMRA80A01H501U"), "the same person as with SPID");
+            shot(chromium, "09c-app-cie");
+        }
+    }
+
+    @Test
     @Order(4)
     void euCitizenThroughFicep() {
         try (Chromium chromium = new Chromium("en")) {

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * What the runnable test IdP serves: {@code spidCount} SPID IdPs, optionally a FICEP stand-in and an eIDAS node,
  * on consecutive ports from {@code firstPort} (0: each on a free port). {@code cie} is the slot of the CIE IdP
- * (issue-cie); until it is merged, asking for it is refused with that reason.
+ * (the first SPID IdP's CIE mode, issue-cie).
  */
 public record TestIdpOptions(int firstPort, int spidCount, String spMetadataUrl, boolean ficep, String eidasNodeSpMetadataUrl,
                              String eidasNodeCountry, boolean cie, Path spidUsers, Path stateFile) {
@@ -22,7 +22,7 @@ public record TestIdpOptions(int firstPort, int spidCount, String spMetadataUrl,
               --eidas-node URL           also an eIDAS node for the SP whose eIDAS metadata is at URL
                                          (Keycloak: /realms/REALM/broker/ALIAS/endpoint/descriptor)
               --eidas-node-country NAME  the node's country (default Spain)
-              --cie                      the CIE IdP (coming: issue-cie)
+              --cie                      also the CIE IdP (the first SPID IdP's CIE mode, under /cie; CIE citizens)
               --state-file FILE          write what runs (URLs, entityIDs, certificates) as JSON
               --help                     this text
             Everything listens on 127.0.0.1. Demo key and demo persons are public test material: never trust them.

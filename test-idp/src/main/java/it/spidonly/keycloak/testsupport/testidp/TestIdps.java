@@ -44,8 +44,8 @@ public final class TestIdps implements AutoCloseable {
 
     /** Starts what {@code options} asks for; on failure stops what had started. */
     public static TestIdps start(TestIdpOptions options) {
-        if (options.cie()) {
-            throw new IllegalArgumentException("The CIE IdP is not in this build yet (issue-cie)");
+        if (options.cie() && options.spidCount() == 0) {
+            throw new IllegalArgumentException("--cie needs at least one SPID IdP (the CIE mode runs on its server, under /cie)");
         }
         TestIdps idps = new TestIdps();
         try {
@@ -59,6 +59,13 @@ public final class TestIdps implements AutoCloseable {
                 idps.served.add(new Served("spid", "spid-demo-" + name.substring(name.lastIndexOf(' ') + 1).toLowerCase(), name,
                         idp.baseUrl(), idp.entityId(), idp.metadataUrl(), idp.ssoUrl(), idp.sloUrl(), idp.signingCertificateBase64(),
                         persons(citizens)));
+            }
+            if (options.cie()) {
+                // the first SPID IdP's CIE mode (issue-cie): its own metadata, login page and citizens under /cie
+                SpidTestIdp first = idps.spid.get(0);
+                idps.served.add(new Served("cie", "cie", "CIE (Carta d'Identità Elettronica)", first.baseUrl() + "/cie",
+                        first.cieEntityId(), first.cieMetadataUrl(), first.cieSsoUrl(), null, first.signingCertificateBase64(),
+                        persons(TestUser.cieDemoUsers())));
             }
             int offset = options.spidCount();
             if (options.ficep()) {
