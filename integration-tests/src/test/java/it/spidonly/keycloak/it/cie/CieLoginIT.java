@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import it.spidonly.keycloak.it.adminpath.AdminGuideRealm;
 import it.spidonly.keycloak.testsupport.browser.OidcTestClient;
 import it.spidonly.keycloak.testsupport.idp.ReceivedAuthnRequest;
 import it.spidonly.keycloak.testsupport.keycloak.KeycloakServer;
@@ -77,6 +78,25 @@ class CieLoginIT {
         assertEquals(CieRealm.CIE_ALIAS, links.get(0).path("identityProvider").asText());
     }
 
+    /** CIE answers no logout: logging out of a CIE session sends nothing to CIE and Keycloak ends the session itself. */
+    @Test
+    void logoutEndsTheSessionLocallyWithoutALogoutRequestToCie() {
+        CieCitizen luca = new CieCitizen(realm);
+        OidcTestClient.Tokens tokens = luca.cieLogin("luca.neri", Map.of("scope", "openid spid"));
+        String userId = tokens.idTokenClaims().getSubject().getValue();
+        assertEquals(1, realm.admin().get("/" + realm.name() + "/users/" + userId + "/sessions").size());
+        int logoutsBefore = realm.realm.idp.cieReceivedLogoutRequests().size();
+
+        var page = luca.browser.get(realm.realm.realmUrl() + "/protocol/openid-connect/logout?client_id=" + AdminGuideRealm.APP
+                + "&id_token_hint=" + tokens.idToken());
+
+        assertTrue(luca.browser.history().stream().noneMatch(url -> url.startsWith(realm.realm.idp.cieSloUrl())),
+                () -> "the browser never goes to CIE's SLO: " + luca.browser.history());
+        assertEquals(logoutsBefore, realm.realm.idp.cieReceivedLogoutRequests().size());
+        assertTrue(page.status() < 400, page::toString);
+        assertEquals(0, realm.admin().get("/" + realm.name() + "/users/" + userId + "/sessions").size(), "the session ended");
+    }
+
     /** The Ministry's environments by admin REST with only the environment: the presets fill entityID, endpoints, certificate. */
     @Test
     void theMinistryPresetsAreCreatableByAdminRest() {
@@ -92,6 +112,15 @@ class CieLoginIT {
             assertEquals(host + "/idp/profile/SAML2/Redirect/SLO", config.path("singleLogoutServiceUrl").asText());
             assertTrue(config.path("signingCertificate").asText().startsWith("MII"), config.toString());
         }
+        // CIE: the Destination is the SSO Location of the binding used, so HTTP-Redirect requests get the Redirect SSO URL
+        realm.admin().post("/" + realm.name() + "/identity-provider/instances", Map.of("alias", "cie-redirect", "displayName", "CIE",
+                "providerId", "cie-saml", "enabled", false,
+                "config", Map.of("cieEnvironment", "preproduction", "postBindingAuthnRequest", "false")));
+        JsonNode redirect = realm.admin().get("/" + realm.name() + "/identity-provider/instances/cie-redirect").path("config");
+        assertEquals("https://preproduzione.idserver.servizicie.interno.gov.it/idp/profile/SAML2/Redirect/SSO",
+                redirect.path("singleSignOnServiceUrl").asText());
+        assertEquals("https://preproduzione.idserver.servizicie.interno.gov.it/idp/profile/SAML2/POST/SSO",
+                redirect.path("idpEntityId").asText());
     }
 
     @Test
