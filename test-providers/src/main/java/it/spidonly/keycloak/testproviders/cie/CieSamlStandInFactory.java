@@ -1,6 +1,10 @@
 package it.spidonly.keycloak.testproviders.cie;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import org.keycloak.broker.saml.SAMLIdentityProviderFactory;
+import org.keycloak.models.KeycloakSession;
 
 /**
  * Stand-in for issue 17's CIE identity provider type ({@code cie-saml}) until that branch is merged: Keycloak's plain
@@ -14,6 +18,15 @@ public class CieSamlStandInFactory extends SAMLIdentityProviderFactory {
     @Override
     public String getId() {
         return PROVIDER_ID;
+    }
+
+    /** The IdP's metadata as Keycloak's SAML type reads it, the person keyed on the fiscal number (transient NameIDs). */
+    @Override
+    public Map<String, String> parseConfig(KeycloakSession session, String config) {
+        Map<String, String> parsed = new HashMap<>(super.parseConfig(session, config));
+        parsed.put("principalType", "ATTRIBUTE");
+        parsed.put("principalAttribute", "fiscalNumber");
+        return parsed;
     }
 
     @Override
