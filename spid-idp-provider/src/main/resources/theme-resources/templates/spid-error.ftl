@@ -1,10 +1,10 @@
 <#-- The page of a SPID error status (ErrorCode nr19 ... nr30). Served by the SPID provider's theme resources, so
      every login theme shows it in its own layout; a theme can override it with its own spid-error.ftl.
-     Attributes: spidErrorKey (message key of what happened), spidErrorRetryUrl, spidErrorChooseUrl, spidErrorBackUrl. -->
+     Attributes: spidErrorKey (message key of what happened), spidErrorTitleKey (spidErrorTitle or cieErrorTitle), spidErrorRetryUrl, spidErrorChooseUrl, spidErrorBackUrl. -->
 <#import "template.ftl" as layout>
 <@layout.registrationLayout displayMessage=false; section>
     <#if section = "header">
-        <span id="spid-error-title">${msg("spidErrorTitle")}</span>
+        <span id="spid-error-title">${msg(spidErrorTitleKey!"spidErrorTitle")}</span>
     <#elseif section = "form">
         <div id="spid-error" data-spid-error="${spidErrorKey}">
             <p id="spid-error-message" class="instruction">${msg(spidErrorKey)}</p>

@@ -7,12 +7,12 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /** Debian's {@code xmlsec1 --verify}: an independent check of our XML signatures. */
-final class Xmlsec1 {
+public final class Xmlsec1 {
     private Xmlsec1() {
     }
 
     /** Returns xmlsec1's output; it contains "OK" and exit code 0 when the signature verifies with {@code certPem}. */
-    static Result verify(String xml, String certPem, String idAttributeNode) throws IOException, InterruptedException {
+    public static Result verify(String xml, String certPem, String idAttributeNode) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("xmlsec1");
         Path doc = Files.writeString(dir.resolve("doc.xml"), xml, StandardCharsets.UTF_8);
         Path cert = Files.writeString(dir.resolve("cert.pem"), certPem, StandardCharsets.US_ASCII);
@@ -25,8 +25,8 @@ final class Xmlsec1 {
         return new Result(p.exitValue(), out);
     }
 
-    record Result(int exitCode, String output) {
-        boolean verified() {
+    public record Result(int exitCode, String output) {
+        public boolean verified() {
             return exitCode == 0 && output.contains("OK") && output.contains("SignedInfo References (ok/all): 1/1");
         }
     }

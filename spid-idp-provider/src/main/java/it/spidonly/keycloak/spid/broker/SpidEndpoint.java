@@ -137,7 +137,7 @@ public class SpidEndpoint extends SAMLEndpoint {
             SpidResponse response = message.view();
             AuthenticationSessionModel authSession = pendingLogin(relayState);
             RuleContext context = SpidRuleContexts.of(session, spidConfig(), sp, urls, authSession);
-            Optional<String> failed = RuleChain.of(response).firstFailure(response, context);
+            Optional<String> failed = spidConfig().loginRules(response).firstFailure(response, context);
             if (failed.isEmpty() && response.isSuccess()) {
                 failed = additionalFailure(response, context);
             }
@@ -145,7 +145,7 @@ public class SpidEndpoint extends SAMLEndpoint {
                 return SpidRefusals.refuse(session, event, config.getAlias(), failed.get(), authSession);
             }
             if (!response.isSuccess()) {
-                return idpError(SpidErrorCode.of(response), authSession);
+                return idpError(spidConfig().errorCode(response), authSession);
             }
             SAMLDocumentHolder holder = extractResponseDocument(samlResponse);
             if (holder == null || !(holder.getSamlObject() instanceof ResponseType responseType)) {

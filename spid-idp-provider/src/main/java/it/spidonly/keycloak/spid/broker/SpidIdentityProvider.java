@@ -99,18 +99,18 @@ public class SpidIdentityProvider extends SAMLIdentityProvider {
         AuthenticationSessionModel authSession = request.getAuthenticationSession();
         SpidServiceProviderConfig spConfig = requireServiceProvider(realm);
         int acsIndex = getConfig().attributeConsumingServiceIndexOrDefault();
-        if (spConfig.attributeConsumingService(acsIndex).isEmpty()) {
+        if (getConfig().requestedAttributes(spConfig, acsIndex).isEmpty()) {
             throw new IdentityBrokerException("SPID IdP " + getConfig().getAlias() + " asks for attribute set " + acsIndex
                     + ", which the SP metadata does not publish");
         }
         SpidLevel level = RequestedSpidLevel.resolve(authSession,
                 getConfig().levelOverride().orElse(spConfig.defaultLevel().orElse(SpidLevel.L2)));
-        LevelComparison comparison = spConfig.comparison().orElse(LevelComparison.MINIMUM);
+        LevelComparison comparison = getConfig().comparison(spConfig);
         LoginProtocol protocol = session.getProvider(LoginProtocol.class, authSession.getProtocol());
         boolean reauthenticate = protocol != null && protocol.requireReauthentication(null, authSession);
         try {
-            AuthnRequestType authnRequest = SpidAuthnRequest.build(spConfig.entityId(), getConfig().getSingleSignOnServiceUrl(),
-                    acsIndex, level, comparison, reauthenticate);
+            AuthnRequestType authnRequest = SpidAuthnRequest.build(getConfig().serviceProviderEntityId(spConfig),
+                    getConfig().getSingleSignOnServiceUrl(), acsIndex, level, comparison, getConfig().forceAuthn(level, reauthenticate));
             for (Iterator<SamlAuthenticationPreprocessor> it = SamlSessionUtils.getSamlAuthenticationPreprocessorIterator(session); it.hasNext(); ) {
                 authnRequest = it.next().beforeSendingLoginRequest(authnRequest, authSession);
             }
@@ -292,7 +292,7 @@ public class SpidIdentityProvider extends SAMLIdentityProvider {
         });
     }
 
-    private SpidServiceProviderConfig requireServiceProvider(RealmModel realm) {
+    protected SpidServiceProviderConfig requireServiceProvider(RealmModel realm) {
         if (sp == null) {
             throw new IdentityBrokerException("Realm " + realm.getName() + " has no SPID service provider: configure it on the admin console's SPID page");
         }

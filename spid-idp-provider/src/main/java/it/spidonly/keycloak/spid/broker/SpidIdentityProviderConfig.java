@@ -10,10 +10,15 @@ import org.keycloak.protocol.saml.SamlPrincipalType;
 import org.keycloak.utils.KeycloakSessionUtil;
 
 import it.spidonly.keycloak.spid.attributes.SpidAttribute;
+import it.spidonly.keycloak.spid.level.LevelComparison;
 import it.spidonly.keycloak.spid.level.SpidLevel;
 import it.spidonly.keycloak.spid.metadata.SamlNames;
 import it.spidonly.keycloak.spid.realm.SpidRealmSetup;
 import it.spidonly.keycloak.spid.rules.Rule;
+import it.spidonly.keycloak.spid.rules.RuleChain;
+import it.spidonly.keycloak.spid.rules.SpidErrorCode;
+import it.spidonly.keycloak.spid.rules.SpidResponse;
+import it.spidonly.keycloak.spid.sp.AttributeConsumingService;
 import it.spidonly.keycloak.spid.sp.SpidServiceProviderConfig;
 
 /**
@@ -48,6 +53,39 @@ public class SpidIdentityProviderConfig extends SAMLIdentityProviderConfig {
      */
     public List<Rule> additionalLoginRules() {
         return List.of();
+    }
+
+    /**
+     * The entityID this IdP type knows the realm's SP by (Issuer of the requests, Audience of the assertions): the SPID
+     * SP's; a type with an SP metadata of its own (CIE) answers its own.
+     */
+    public String serviceProviderEntityId(SpidServiceProviderConfig sp) {
+        return sp.entityId();
+    }
+
+    /** The RequestedAuthnContext Comparison sent to this IdP: the SP's setting (default minimum). */
+    public LevelComparison comparison(SpidServiceProviderConfig sp) {
+        return sp.comparison().orElse(LevelComparison.MINIMUM);
+    }
+
+    /** ForceAuthn of the AuthnRequest: SPID asks it above L1 and when the application wants a new login. */
+    public boolean forceAuthn(SpidLevel level, boolean reauthenticate) {
+        return level.requiresForceAuthn() || reauthenticate;
+    }
+
+    /** The attributes the SP metadata's AttributeConsumingService {@code index} asks this IdP type for; empty if none. */
+    public Optional<List<String>> requestedAttributes(SpidServiceProviderConfig sp, int index) {
+        return sp.attributeConsumingService(index).map(AttributeConsumingService::requestedAttributes);
+    }
+
+    /** The rule chain a Response of this IdP type runs: SPID's ({@link RuleChain#of}); CIE extends it. */
+    public RuleChain loginRules(SpidResponse response) {
+        return RuleChain.of(response);
+    }
+
+    /** The anomaly a non-Success Response reports ("ErrorCode nrNN"), read by this IdP type's table. */
+    public SpidErrorCode errorCode(SpidResponse response) {
+        return SpidErrorCode.of(response);
     }
 
     /**

@@ -26,7 +26,6 @@ import it.spidonly.keycloak.spid.rules.PendingRequest;
 import it.spidonly.keycloak.spid.rules.RequestedAttributes;
 import it.spidonly.keycloak.spid.rules.RuleContext;
 import it.spidonly.keycloak.spid.rules.SamlInstant;
-import it.spidonly.keycloak.spid.sp.AttributeConsumingService;
 import it.spidonly.keycloak.spid.sp.SpidServiceProviderConfig;
 
 /**
@@ -52,7 +51,7 @@ final class SpidRuleContexts {
                 .request(pendingRequest(idp, sp, authSession).orElse(null))
                 .idpEntityId(idp.getIdpEntityId())
                 .acsUrl(urls.assertionConsumerService())
-                .spEntityId(sp.entityId())
+                .spEntityId(idp.serviceProviderEntityId(sp))
                 .idpCertificates(signingCertificates(idp, clock.instant()))
                 .seenAssertions(new ClusterSeenAssertions(session, clock))
                 .build();
@@ -86,8 +85,7 @@ final class SpidRuleContexts {
         if (index >= FIRST_EIDAS_ATTRIBUTE_SET) {
             return RequestedAttributes.exempt();
         }
-        return RequestedAttributes.of(sp.attributeConsumingService(index)
-                .map(AttributeConsumingService::requestedAttributes).orElse(List.of()));
+        return RequestedAttributes.of(idp.requestedAttributes(sp, index).orElse(List.of()));
     }
 
     private static Instant instant(String value) {

@@ -13,6 +13,8 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.services.ui.extend.UiPageProvider;
 import org.keycloak.userprofile.UserProfileProvider;
 
+import it.spidonly.keycloak.cie.broker.CieIdentityProviderFactory;
+import it.spidonly.keycloak.cie.sp.CieServiceProvider;
 import it.spidonly.keycloak.spid.broker.SpidIdentityProviderFactory;
 import it.spidonly.keycloak.spid.firstlogin.SpidFirstLoginFlow;
 import it.spidonly.keycloak.spid.keys.SpidCertificateProfile;
@@ -61,6 +63,7 @@ public final class RealmReadiness {
             findings.add(Problem.of("spidReadyUserEvents"));
         }
         identityProviders(session, realm, findings);
+        cie(session, realm, spSettings, findings);
         if (!registryRefreshed(session, realm)) {
             findings.add(Problem.of("spidReadyRegistry"));
         }
@@ -87,7 +90,11 @@ public final class RealmReadiness {
         boolean anySpid = false;
         for (IdentityProviderModel idp : session.identityProviders().getAllStream().toList()) {
             String type = idp.getProviderId();
-            if (SpidIdentityProviderFactory.PROVIDER_ID.equals(type)) {
+            if (CieIdentityProviderFactory.PROVIDER_ID.equals(type)) {
+                if (spidFlow == null || !spidFlow.equals(idp.getFirstBrokerLoginFlowId())) {
+                    findings.add(Problem.of("spidReadyForeignFlow", idp.getAlias(), SpidFirstLoginFlow.ALIAS));
+                }
+            } else if (SpidIdentityProviderFactory.PROVIDER_ID.equals(type)) {
                 anySpid |= idp.isEnabled();
                 if (spidFlow == null || !spidFlow.equals(idp.getFirstBrokerLoginFlowId())) {
                     findings.add(Problem.of("spidReadyForeignFlow", idp.getAlias(), SpidFirstLoginFlow.ALIAS));
@@ -99,6 +106,21 @@ public final class RealmReadiness {
         }
         if (!anySpid) {
             findings.add(Problem.of("spidReadyNoIdp"));
+        }
+    }
+
+    /** With an enabled CIE IdP, the CIE SP data the CIE metadata needs (issue 17). */
+    private static void cie(KeycloakSession session, RealmModel realm, SpidServiceProviderConfig sp, List<Problem> findings) {
+        boolean anyCie = session.identityProviders().getAllStream()
+                .anyMatch(idp -> idp.isEnabled() && CieIdentityProviderFactory.PROVIDER_ID.equals(idp.getProviderId()));
+        if (!anyCie || sp == null) {
+            return;
+        }
+        java.net.URI base = session.getContext().getUri() == null ? java.net.URI.create("https://localhost/")
+                : session.getContext().getUri().getBaseUri();
+        List<Problem> missing = CieServiceProvider.of(sp, base, realm.getName()).problems();
+        if (!missing.isEmpty()) {
+            findings.add(Problem.of("cieReadySpData", String.join(", ", missing.stream().map(Problem::key).toList())));
         }
     }
 

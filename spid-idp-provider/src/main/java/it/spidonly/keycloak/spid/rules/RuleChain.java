@@ -72,6 +72,25 @@ public final class RuleChain {
         return response.isSuccess() ? LOGIN : ERROR_STATUS;
     }
 
+    /**
+     * This chain with some rules swapped for others of another profile (each rule whose id is a key of
+     * {@code replacements} is replaced in place) and {@code extra} rules added just before the assertion is marked
+     * as used: how CIE extends the SPID chain (one chain, one idiom) without copying it.
+     */
+    public RuleChain extendedWith(java.util.Map<String, Rule> replacements, List<Rule> extra) {
+        java.util.List<Rule> derived = new java.util.ArrayList<>();
+        for (Rule rule : rules) {
+            if (rule instanceof ReplayMarkRule) {
+                derived.addAll(extra);
+            }
+            derived.add(replacements.getOrDefault(rule.id(), rule));
+        }
+        if (rules.stream().noneMatch(ReplayMarkRule.class::isInstance)) {
+            derived.addAll(extra);
+        }
+        return new RuleChain(derived);
+    }
+
     public List<Rule> rules() {
         return rules;
     }

@@ -25,6 +25,16 @@ public enum SpidErrorCode {
     NR25(25),
     /** Wrong type of digital identity (e.g. professional instead of personal). */
     NR30(30),
+    /** CIE: code 1, "authentication correct", on a Response that is not a Success (nothing to log in with). */
+    CIE_NR1(1, true),
+    /** CIE: timeout. */
+    CIE_NR21(21, true),
+    /** CIE: the user refused consent to send the data. */
+    CIE_NR22(22, true),
+    /** CIE: the card is expired or revoked. */
+    CIE_NR23(23, true),
+    /** CIE: the user cancelled. */
+    CIE_NR25(25, true),
     /** A non-Success status without one of the codes above. */
     OTHER(0);
 
@@ -32,17 +42,29 @@ public enum SpidErrorCode {
 
     private final int number;
 
+    private final boolean cie;
+
     SpidErrorCode(int number) {
+        this(number, false);
+    }
+
+    SpidErrorCode(int number, boolean cie) {
         this.number = number;
+        this.cie = cie;
     }
 
     public String messageKey() {
-        return this == OTHER ? "spidErrorOther" : "spidErrorNr" + number;
+        return this == OTHER ? "spidErrorOther" : (cie ? "cieErrorNr" : "spidErrorNr") + number;
     }
 
     /** The text an app receives as OIDC {@code error_description} when the user goes back to it. */
     public String description() {
-        return this == OTHER ? "SPID authentication failed" : "SPID ErrorCode nr" + number;
+        return this == OTHER ? "SPID authentication failed" : (cie ? "CIE ErrorCode nr" : "SPID ErrorCode nr") + number;
+    }
+
+    /** Whether this is a code of CIE's table (its page says "CIE"). */
+    public boolean isCie() {
+        return cie;
     }
 
     public String value() {
@@ -50,6 +72,18 @@ public enum SpidErrorCode {
     }
 
     public static SpidErrorCode of(SpidResponse response) {
+        return of(response, false);
+    }
+
+    /**
+     * The CIE anomaly of a non-Success Response (CIE SAML rules, "Codici di errore": 1 and the user anomalies 21,
+     * 22, 23, 25 have a page text of their own; every other code, e.g. the requester errors 8-18, is {@link #OTHER}).
+     */
+    public static SpidErrorCode ofCie(SpidResponse response) {
+        return of(response, true);
+    }
+
+    private static SpidErrorCode of(SpidResponse response, boolean cieTable) {
         String message = response.status().map(SpidResponse.Status::message).orElse(null);
         if (message == null) {
             return OTHER;
@@ -59,7 +93,7 @@ public enum SpidErrorCode {
             return OTHER;
         }
         int number = Integer.parseInt(m.group(1));
-        return Arrays.stream(values()).filter(c -> c.number == number && c != OTHER).findFirst().orElse(OTHER);
+        return Arrays.stream(values()).filter(c -> c.number == number && c.cie == cieTable && c != OTHER).findFirst().orElse(OTHER);
     }
 
     /** From {@link #messageKey()}; OTHER for anything unknown. */

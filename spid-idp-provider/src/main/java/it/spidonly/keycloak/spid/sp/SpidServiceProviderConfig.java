@@ -147,6 +147,16 @@ public final class SpidServiceProviderConfig {
         return text(key);
     }
 
+    /** A setting by key, trimmed; null when absent or blank (for the settings of other profiles, e.g. CIE's). */
+    public String setting(String key) {
+        return text(key);
+    }
+
+    /** A multivalued setting by key (separate values, or joined by "##" or commas), trimmed, without blanks. */
+    public List<String> settingValues(String key) {
+        return values(key);
+    }
+
     private Map<String, String> localized(String itKey, String enKey) {
         Map<String, String> byLang = new LinkedHashMap<>();
         if (text(itKey) != null) {

@@ -46,6 +46,7 @@ public class SpidServiceProviderPage extends RealmSettingsPage {
             problems.add(Problem.of("spidSpAlreadyExists"));
         }
         SpidSigningKey.problem(session, realm, config).ifPresent(problems::add);
+        problems.addAll(it.spidonly.keycloak.cie.sp.CieSettingsCheck.problems(config));
         return problems;
     }
 
@@ -60,6 +61,8 @@ public class SpidServiceProviderPage extends RealmSettingsPage {
         URI base = session.getContext().getUri(UrlType.FRONTEND).getBaseUri();
         model.getConfig().putSingle(SpidServiceProviderProperties.METADATA_URL,
                 Urls.realmBase(base).path(realm.getName()).path("spid").path("metadata").build().toString());
+        model.getConfig().putSingle(SpidServiceProviderProperties.CIE_METADATA_URL,
+                Urls.realmBase(base).path(realm.getName()).path("spid").path("cie").path("metadata").build().toString());
         ReadinessSnapshot.fill(session, realm, model);
     }
 

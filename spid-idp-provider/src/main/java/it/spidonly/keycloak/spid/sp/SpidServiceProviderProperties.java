@@ -50,6 +50,18 @@ public final class SpidServiceProviderProperties {
     /** "true": the metadata also publishes the eIDAS attribute sets 99 and 100 (FICEP, {@link EidasAttributeSets}). */
     public static final String EIDAS_ATTRIBUTE_SETS = "eidasAttributeSets";
 
+    /** CIE additions beside the shared SP data (it.spidonly.keycloak.cie.sp.CieServiceProvider), all optional for SPID. */
+    public static final String CIE_ENTITY_ID = "cieEntityId";
+    public static final String CIE_MUNICIPALITY = "cieMunicipality";
+    public static final String CIE_PROVINCE = "cieProvince";
+    public static final String CIE_COUNTRY = "cieCountry";
+    public static final String CIE_IPA_CATEGORY = "cieIpaCategory";
+    public static final String CIE_NACE2_CODES = "cieNace2Codes";
+    public static final String CIE_CONTACT_EMAIL = "cieContactEmail";
+    public static final String CIE_CONTACT_COMPANY = "cieContactCompany";
+    /** Server-written, read-only: the URL of the CIE SP metadata ({@code /realms/{realm}/spid/cie/metadata}). */
+    public static final String CIE_METADATA_URL = "cieMetadataUrl";
+
     /** Attribute consuming services 0..ACS_SLOTS-1 can be edited in the console; 99 and 100 belong to eIDAS. */
     public static final int ACS_SLOTS = 3;
     public static final String DEFAULT_SIGNATURE_ALGORITHM = "RSA_SHA256";
@@ -115,8 +127,11 @@ public final class SpidServiceProviderProperties {
         text(b, BILLING_PROVINCE, "Billing: province", "Private SPs: two-letter province code.", false);
         text(b, BILLING_COUNTRY, "Billing: country", "Private SPs: two-letter country code (default IT).", false);
         text(b, BILLING_EMAIL, "Billing: e-mail", "Private SPs: billing contact e-mail.", false);
+        cieSection(b);
         List<ProviderConfigProperty> properties = new ArrayList<>(b.build());
         properties.add(0, metadataUrlField());
+        properties.add(readOnly(CIE_METADATA_URL, "CIE: SP metadata URL (send it to the Ministry)",
+                "Where Keycloak serves the CIE SP metadata. Filled in by the server when the settings are saved."));
         return properties;
     }
 
@@ -125,6 +140,28 @@ public final class SpidServiceProviderProperties {
         ProviderConfigProperty field = new ProviderConfigProperty(METADATA_URL, "SP metadata URL (send it to AgID)",
                 "Where Keycloak serves this SP's signed metadata. Filled in by the server when the settings are saved.",
                 STRING_TYPE, null);
+        field.setReadOnly(true);
+        return field;
+    }
+
+    /** Optional CIE section: what the CIE SP metadata adds to the shared data (CIE SAML rules, "Metadata"). */
+    private static void cieSection(ProviderConfigurationBuilder b) {
+        text(b, CIE_ENTITY_ID, "CIE: entity ID", "Only for CIE logins. Empty: the CIE SP metadata URL.", false);
+        text(b, CIE_MUNICIPALITY, "CIE: municipality code", "Only for CIE logins, required then: the cadastral (Belfiore) code of the "
+                + "body's seat, e.g. H501 for Rome.", false);
+        text(b, CIE_PROVINCE, "CIE: province", "Only for CIE logins: the two-letter (car plate) code, e.g. RM.", false);
+        text(b, CIE_COUNTRY, "CIE: country", "Only for CIE logins: two-letter country code (default IT).", false);
+        text(b, CIE_IPA_CATEGORY, "CIE: IPA category", "Only for CIE logins, public SPs: the body's IPA category (optional).", false);
+        text(b, CIE_NACE2_CODES, "CIE: NACE2 (ATECO) codes", "Only for CIE logins, private SPs, required then: ATECO codes, "
+                + "separated by commas.", false);
+        text(b, CIE_CONTACT_EMAIL, "CIE: administrative contact e-mail", "Only for CIE logins: the e-mail given at adhesion. "
+                + "Empty: the contact e-mail above.", false);
+        text(b, CIE_CONTACT_COMPANY, "CIE: administrative contact company", "Only for CIE logins: must equal the organisation "
+                + "name. Empty: the organisation name (it).", false);
+    }
+
+    private static ProviderConfigProperty readOnly(String name, String label, String help) {
+        ProviderConfigProperty field = new ProviderConfigProperty(name, label, help, STRING_TYPE, null);
         field.setReadOnly(true);
         return field;
     }

@@ -45,6 +45,7 @@ final class SpidLoginErrorPage {
         return session.getProvider(LoginFormsProvider.class)
                 .setAuthenticationSession(authSession)
                 .setAttribute("spidErrorKey", code.messageKey())
+                .setAttribute("spidErrorTitleKey", code.isCie() ? "cieErrorTitle" : "spidErrorTitle")
                 .setAttribute("spidErrorRetryUrl", retry.toString())
                 .setAttribute("spidErrorChooseUrl", wayOn(urls, CHOOSE, clientId, authSession.getTabId(), clientData))
                 .setAttribute("spidErrorBackUrl", wayOn(urls, BACK, clientId, authSession.getTabId(), clientData))

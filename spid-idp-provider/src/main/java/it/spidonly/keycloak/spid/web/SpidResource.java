@@ -89,6 +89,31 @@ public class SpidResource {
         return Response.ok(xml, METADATA_MEDIA_TYPE).header("Cache-Control", "no-cache").build();
     }
 
+    /**
+     * The CIE SP metadata (CIE SAML rules, "Metadata"): the same SP data, its own document and entityID, signed with the
+     * same key; 404 without a SPID SP, 503 (with what is missing) while the shared or CIE data is incomplete.
+     */
+    @GET
+    @Path(it.spidonly.keycloak.cie.sp.CieServiceProvider.METADATA_PATH)
+    @Produces({METADATA_MEDIA_TYPE, MediaType.APPLICATION_XML})
+    public Response cieMetadata() {
+        SpidServiceProviderConfig sp = SpidServiceProviders.of(realm).orElse(null);
+        if (sp == null) {
+            return plain(Response.Status.NOT_FOUND, "This realm has no SPID/CIE service provider. Configure it on the SPID page of the admin console.");
+        }
+        it.spidonly.keycloak.cie.sp.CieServiceProvider cie = it.spidonly.keycloak.cie.sp.CieServiceProvider.of(sp,
+                session.getContext().getUri().getBaseUri(), realm.getName());
+        List<Problem> problems = new java.util.ArrayList<>(SpidServiceProviderValidator.problems(sp));
+        problems.addAll(cie.problems());
+        if (!problems.isEmpty()) {
+            Locale locale = session.getContext().resolveLocale(null);
+            String text = problems.stream().map(p -> SpidMessages.format(p, locale)).collect(Collectors.joining("\n"));
+            return plain(Response.Status.SERVICE_UNAVAILABLE, text);
+        }
+        String xml = it.spidonly.keycloak.cie.metadata.CieMetadata.signedXml(session, realm, cie);
+        return Response.ok(xml, METADATA_MEDIA_TYPE).header("Cache-Control", "no-cache").build();
+    }
+
     @POST
     @Path("acs")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

@@ -10,9 +10,18 @@ import java.util.stream.Collectors;
 final class LoginPage {
 
     private final List<TestUser> users;
+    private final String title;
+    private final String action;
 
     LoginPage(List<TestUser> users) {
+        this(users, "SPID test IdP", "/login");
+    }
+
+    /** A login page titled {@code title} whose form posts to {@code action} (the CIE mode's is {@code /cie/login}). */
+    LoginPage(List<TestUser> users, String title, String action) {
         this.users = users;
+        this.title = title;
+        this.action = action;
     }
 
     String render(String reference, ReceivedAuthnRequest request, String error) {
@@ -20,9 +29,9 @@ final class LoginPage {
                 : request.authnContextClassRef() + " (comparison " + (request.comparison() == null ? "exact" : request.comparison()) + ")";
         String alert = error == null ? "" : "<p role=\"alert\" id=\"error\">" + Html.escape(error) + "</p>\n";
         return Html.page("""
-                <h1>SPID test IdP</h1>
+                <h1>%s</h1>
                 <p>Service provider <strong id="sp">%s</strong> asks for <strong id="level">%s</strong>.</p>
-                %s<form method="post" action="/login">
+                %s<form method="post" action="%s">
                 <input type="hidden" name="request" value="%s">
                 <label for="username">Username</label>
                 <input id="username" name="username" autocomplete="username" required>
@@ -34,7 +43,8 @@ final class LoginPage {
                 </div>
                 </form>
                 %s
-                """.formatted(Html.escape(request.issuer()), Html.escape(level), alert, Html.escape(reference), usersTable()));
+                """.formatted(Html.escape(title), Html.escape(request.issuer()), Html.escape(level), alert, Html.escape(action),
+                        Html.escape(reference), usersTable()));
     }
 
     private String usersTable() {

@@ -15,12 +15,19 @@ final class ResponseFactory {
     private final SpMetadataSource spMetadata;
     private final SigningCredential credential;
     private final Clock clock;
+    private final boolean cie;
 
     ResponseFactory(String idpEntityId, SpMetadataSource spMetadata, SigningCredential credential, Clock clock) {
+        this(idpEntityId, spMetadata, credential, clock, false);
+    }
+
+    /** {@code cie}: answer as the CIE IdP does ({@link CieResponses}). */
+    ResponseFactory(String idpEntityId, SpMetadataSource spMetadata, SigningCredential credential, Clock clock, boolean cie) {
         this.idpEntityId = idpEntityId;
         this.spMetadata = spMetadata;
         this.credential = credential;
         this.clock = clock;
+        this.cie = cie;
     }
 
     /**
@@ -34,8 +41,11 @@ final class ResponseFactory {
         Optional<SpidLevel> level = user == null ? Optional.of(requested)
                 : LevelChoice.answer(requested, request.comparison(), user.spidLevel());
         List<ResponseMutation> all = new ArrayList<>();
+        if (cie) {
+            all.add(CieResponses.baseline());
+        }
         if (level.isEmpty()) {
-            all.add(ResponseMutations.statusError("20"));
+            all.add(ResponseMutations.statusError(cie ? CieResponses.LEVEL_NOT_AVAILABLE : "20"));
         }
         all.addAll(List.of(mutations));
         return SpidResponseBuilder.of(idpEntityId, credential)
@@ -43,7 +53,7 @@ final class ResponseFactory {
                 .acs(acsUrlFor(request))
                 .inResponseTo(request.id())
                 .level(level.orElse(requested).number())
-                .attributes(RequestedAttributes.select(sp, request, user))
+                .attributes(cie ? CieResponses.attributes(user) : RequestedAttributes.select(sp, request, user))
                 .issuedAt(clock.instant())
                 .base64(all);
     }

@@ -16,7 +16,8 @@ import java.util.concurrent.Executors;
  * and HTTP-Redirect bindings, shows a login page for its test users and answers with a SPID-compliant signed
  * Response; tests can also build Responses directly, with {@link ResponseMutation}s that break them on purpose.
  *
- * <p>Endpoints: {@code GET /metadata}, {@code GET|POST /sso}, {@code POST /login}, {@code GET|POST /slo} (Single Logout).
+ * <p>Endpoints: {@code GET /metadata}, {@code GET|POST /sso}, {@code POST /login}, {@code GET|POST /slo} (Single Logout);
+ * the CIE mode the same under {@code /cie} ({@link CieTestIdp}).
  */
 public final class SpidTestIdp implements AutoCloseable {
 
@@ -31,6 +32,7 @@ public final class SpidTestIdp implements AutoCloseable {
     private final LogoutRequestWriter logoutRequests;
     private final List<ReceivedAuthnRequest> received = new CopyOnWriteArrayList<>();
     private final List<ReceivedAuthnRequest> receivedLogouts = new CopyOnWriteArrayList<>();
+    private final CieTestIdp cie;
 
     private SpidTestIdp(SpidTestIdpSettings settings) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), settings.port()), 0);
@@ -54,6 +56,7 @@ public final class SpidTestIdp implements AutoCloseable {
         AuthnRequestReceiver logoutReceiver = new AuthnRequestReceiver(spMetadata, settings.clock(), receivedLogouts::add, "LogoutRequest");
         server.createContext("/slo", Endpoint.at("/slo", new SloHandler(logoutReceiver, spMetadata,
                 new LogoutResponseWriter(entityId, credential, settings.clock()))));
+        cie = new CieTestIdp(server, baseUrl, settings);
         executor = Executors.newFixedThreadPool(4, runnable -> {
             Thread thread = new Thread(runnable, "spid-test-idp");
             thread.setDaemon(true);
@@ -144,6 +147,50 @@ public final class SpidTestIdp implements AutoCloseable {
     /** Where the Response for {@code request} must be posted (its ACS URL, or the SP metadata's ACS by index). */
     public String acsUrlFor(ReceivedAuthnRequest request) {
         return responses.acsUrlFor(request);
+    }
+
+    /** CIE mode ({@link CieTestIdp}): the entityID, its HTTP-POST SSO URL {@code {base}/cie/sso} as the Ministry's. */
+    public String cieEntityId() {
+        return cie.entityId();
+    }
+
+    /** CIE mode: the metadata to configure a {@code cie-saml} IdP with ({@code custom} environment). */
+    public String cieMetadataUrl() {
+        return cie.metadataUrl();
+    }
+
+    /** CIE mode: SingleSignOnService (HTTP-POST and HTTP-Redirect) and its login page. */
+    public String cieSsoUrl() {
+        return cie.ssoUrl();
+    }
+
+    /** CIE mode: SingleLogoutService; records LogoutRequests and never answers them. */
+    public String cieSloUrl() {
+        return cie.sloUrl();
+    }
+
+    /** CIE mode: every AuthnRequest received so far, oldest first (a snapshot). */
+    public List<ReceivedAuthnRequest> cieReceivedRequests() {
+        return cie.receivedRequests();
+    }
+
+    /** CIE mode: every LogoutRequest received so far (never answered), oldest first. */
+    public List<ReceivedAuthnRequest> cieReceivedLogoutRequests() {
+        return cie.receivedLogoutRequests();
+    }
+
+    /**
+     * CIE mode: the base64 SAMLResponse answering {@code request} for {@code user} as the CIE IdP does
+     * ({@link CieResponses}: four attributes, Response Issuer without Format; ErrorCode nr12 when the user cannot reach
+     * the level), changed by {@code mutations}.
+     */
+    public String buildCieSamlResponse(ReceivedAuthnRequest request, TestUser user, ResponseMutation... mutations) {
+        return cie.buildSamlResponse(request, user, mutations);
+    }
+
+    /** CIE mode: where the Response for {@code request} must be posted (the CIE SP metadata's ACS). */
+    public String cieAcsUrlFor(ReceivedAuthnRequest request) {
+        return cie.acsUrlFor(request);
     }
 
     @Override

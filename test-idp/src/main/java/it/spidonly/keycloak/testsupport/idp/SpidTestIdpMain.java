@@ -10,7 +10,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the SPID test IdP standalone for the demo:
- * {@code --port 8190 --sp-metadata <url> [--users <file.json>] [--entity-id <id>]}. Prints the metadata URL and runs
+ * {@code --port 8190 --sp-metadata <url> [--users <file.json>] [--entity-id <id>]
+ * [--cie-sp-metadata <url>] [--cie-users <file.json>]}; the CIE mode runs under {@code /cie} (its SP metadata by default
+ * the SPID one's CIE sibling, {@code .../spid/cie/metadata}). Prints the metadata URL and runs
  * until the JVM is stopped (SIGTERM or Ctrl-C close the server).
  */
 public final class SpidTestIdpMain {
@@ -28,6 +30,8 @@ public final class SpidTestIdpMain {
                 case "--sp-metadata" -> settings.spMetadataUrl(value);
                 case "--users" -> settings.users(readUsers(Path.of(value)));
                 case "--entity-id" -> settings.entityId(value);
+                case "--cie-sp-metadata" -> settings.cieSpMetadataUrl(value);
+                case "--cie-users" -> settings.cieUsers(readUsers(Path.of(value)));
                 default -> usage("Unknown option " + option);
             }
         }
@@ -38,6 +42,7 @@ public final class SpidTestIdpMain {
             stopped.countDown();
         }, "spid-test-idp-shutdown"));
         System.out.println("SPID test IdP metadata: " + idp.metadataUrl());
+        System.out.println("CIE test IdP metadata: " + idp.cieMetadataUrl());
         stopped.await();
     }
 
@@ -51,7 +56,8 @@ public final class SpidTestIdpMain {
 
     private static String usage(String problem) {
         System.err.println(problem);
-        System.err.println("Usage: SpidTestIdpMain --port 8190 --sp-metadata <url> [--users <file.json>] [--entity-id <id>]");
+        System.err.println("Usage: SpidTestIdpMain --port 8190 --sp-metadata <url> [--users <file.json>] [--entity-id <id>]"
+                + " [--cie-sp-metadata <url>] [--cie-users <file.json>]");
         System.exit(2);
         return null;
     }

@@ -19,6 +19,8 @@ public final class SpidTestIdpSettings {
     private final List<TestUser> users;
     private final SigningCredential signingCredential;
     private final Clock clock;
+    private final String cieSpMetadataUrl;
+    private final List<TestUser> cieUsers;
 
     private SpidTestIdpSettings(Builder builder) {
         this.port = builder.port;
@@ -27,6 +29,8 @@ public final class SpidTestIdpSettings {
         this.users = builder.users == null ? TestUser.demoUsers() : List.copyOf(builder.users);
         this.signingCredential = builder.signingCredential == null ? SigningCredential.demo() : builder.signingCredential;
         this.clock = builder.clock;
+        this.cieSpMetadataUrl = builder.cieSpMetadataUrl;
+        this.cieUsers = builder.cieUsers == null ? TestUser.cieDemoUsers() : List.copyOf(builder.cieUsers);
     }
 
     public static Builder builder() {
@@ -35,7 +39,24 @@ public final class SpidTestIdpSettings {
 
     public Builder toBuilder() {
         return new Builder().port(port).entityId(entityId).spMetadataUrl(spMetadataUrl).users(users)
-                .signingCredential(signingCredential).clock(clock);
+                .signingCredential(signingCredential).clock(clock).cieSpMetadataUrl(cieSpMetadataUrl).cieUsers(cieUsers);
+    }
+
+    /**
+     * CIE mode: where to fetch the CIE SP metadata; by default the SPID SP metadata URL's CIE sibling
+     * ({@code .../spid/metadata} → {@code .../spid/cie/metadata}), else null.
+     */
+    public String cieSpMetadataUrl() {
+        if (cieSpMetadataUrl != null) {
+            return cieSpMetadataUrl;
+        }
+        return spMetadataUrl != null && spMetadataUrl.endsWith("/spid/metadata")
+                ? spMetadataUrl.substring(0, spMetadataUrl.length() - "metadata".length()) + "cie/metadata" : null;
+    }
+
+    /** CIE mode: the citizens of its login page (default {@link TestUser#cieDemoUsers()}). */
+    public List<TestUser> cieUsers() {
+        return cieUsers;
     }
 
     /** TCP port on 127.0.0.1; 0 picks a free one. */
@@ -74,8 +95,22 @@ public final class SpidTestIdpSettings {
         private List<TestUser> users;
         private SigningCredential signingCredential;
         private Clock clock = Clock.systemUTC();
+        private String cieSpMetadataUrl;
+        private List<TestUser> cieUsers;
 
         private Builder() {
+        }
+
+        /** CIE mode: the CIE SP metadata URL (default: derived from {@link #spMetadataUrl}). */
+        public Builder cieSpMetadataUrl(String cieSpMetadataUrl) {
+            this.cieSpMetadataUrl = cieSpMetadataUrl;
+            return this;
+        }
+
+        /** CIE mode: its citizens (default {@link TestUser#cieDemoUsers()}). */
+        public Builder cieUsers(List<TestUser> cieUsers) {
+            this.cieUsers = cieUsers;
+            return this;
         }
 
         public Builder port(int port) {

@@ -23,6 +23,7 @@ public record TestUser(String username, String password, int spidLevel, Map<Stri
 
     private static final String DEMO_USERS = "/spid-test-idp/demo-users.json";
     private static final String EIDAS_DEMO_USERS = "/spid-test-idp/eidas-demo-users.json";
+    private static final String CIE_DEMO_USERS = "/spid-test-idp/cie-demo-users.json";
 
     public TestUser {
         if (username == null || username.isBlank()) {
@@ -55,6 +56,15 @@ public record TestUser(String username, String password, int spidLevel, Map<Stri
      */
     public static List<TestUser> eidasDemoUsers() {
         return load(EIDAS_DEMO_USERS);
+    }
+
+    /**
+     * The CIE citizens of {@code spid-test-idp/cie-demo-users.json} (fictitious people), with only the four attributes
+     * CIE releases; {@code spidLevel} is the highest CIE level (1 CieID password, 2 CieID app or OTP, 3 card and PIN).
+     * {@code mario.rossi} and {@code giulia.bianchi} have the fiscal numbers of the SPID demo citizens of the same name.
+     */
+    public static List<TestUser> cieDemoUsers() {
+        return load(CIE_DEMO_USERS);
     }
 
     private static List<TestUser> load(String resource) {
