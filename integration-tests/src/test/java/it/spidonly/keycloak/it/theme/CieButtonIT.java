@@ -34,7 +34,8 @@ import it.spidonly.keycloak.testsupport.keycloak.KeycloakServer;
  * Issue 17, item 5: the official "Entra con CIE" beside "Entra con SPID" on the real Keycloak login page, in headless
  * Chromium, Italian and English, phone and desktop, axe-core clean. The realm is made the way docs/admin-guide.md
  * and docs/cie.md tell an administrator (admin REST, from an empty realm, no template): the SPID service provider,
- * a SPID IdP from its metadata, then the CIE IdP of type {@code cie-saml}.
+ * a SPID IdP from its metadata, the CIE data of the SP, then CIE IdPs of the real type {@code cie-saml}: from the test
+ * IdP's CIE metadata (environment {@code custom}) and the Ministry's pre-production preset.
  */
 @ExtendWith(KeycloakServer.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -51,6 +52,7 @@ class CieButtonIT {
     @BeforeAll
     void realm(KeycloakServer keycloak) {
         realm = AdminGuideRealm.empty(keycloak, "theme-cie", TestUser.demoUsers()).realmSettings().serviceProvider().spidIdp().app();
+        cieData(Map.of("cieMunicipality", "H501", "cieProvince", "RM"));
     }
 
     @AfterAll
@@ -109,18 +111,30 @@ class CieButtonIT {
     }
 
     @Test
-    void theCieButtonIsReachedWithTheKeyboardAndEnterGoesToTheCieIdp() {
+    void theCieButtonIsReachedWithTheKeyboardAndEnterLogsInThroughTheTestIdpsCieLoginPage() {
         addCieIdp(CIE, "CIE");
+        OidcTestClient app = app();
         try (ThemeBrowser browser = new ThemeBrowser("it")) {
-            browser.size(Chromium.PHONE).open(loginUrl());
+            browser.size(Chromium.PHONE).open(app.authorizationUrl().toString());
             WebElement cie = browser.tabTo("cie-button");
             assertEquals("solid", cie.getCssValue("outline-style"), "a visible focus ring");
             browser.chromium.screenshot("theme-cie-button-focus-it-phone");
             browser.press(Keys.ENTER);
-            browser.chromium.await(ThemeBrowser.WAIT).until(d -> d.getCurrentUrl().startsWith(realm.idp.baseUrl()));
+
             browser.byId("username");
-            assertTrue(browser.driver().getCurrentUrl().startsWith(realm.idp.baseUrl()), browser.driver().getCurrentUrl());
+            assertTrue(browser.driver().getCurrentUrl().startsWith(realm.idp.baseUrl() + "/cie/"), browser.driver().getCurrentUrl());
+            assertEquals("CIE test IdP", browser.driver().findElement(By.tagName("h1")).getText(), "the test IdP's CIE login page");
+            assertEquals(realm.realmUrl() + "/spid/cie/metadata", browser.byId("sp").getText(), "asked by the realm's CIE SP");
             browser.chromium.screenshot("theme-cie-test-idp-login-it-phone");
+            browser.tabTo("username");
+            browser.type("mario.rossi");
+            browser.press(Keys.TAB);
+            browser.type("password123");
+            browser.press(Keys.ENTER);
+
+            browser.chromium.await(ThemeBrowser.WAIT).until(d -> d.getCurrentUrl().startsWith(AdminGuideRealm.REDIRECT_URI));
+            OidcTestClient.Tokens tokens = app.exchange(browser.driver().getCurrentUrl());
+            assertEquals("rssmra80a01h501u", tokens.idTokenClaims().getStringClaim("preferred_username"));
         }
     }
 
@@ -143,7 +157,10 @@ class CieButtonIT {
     @Test
     void severalCieIdpsMakeTheButtonASmallChooser() {
         addCieIdp(CIE, "CIE");
-        addCieIdp(CIE_PREPRODUCTION, "CIE (pre-produzione)");
+        // the Ministry's pre-production IdP, as docs/admin-guide.md "CIE" creates it: only the environment
+        realm.admin().post("/" + realm.name + "/identity-provider/instances", Map.of("alias", CIE_PREPRODUCTION,
+                "displayName", "CIE (pre-produzione)", "providerId", CIE_TYPE, "enabled", true,
+                "config", Map.of("cieEnvironment", "preproduction", "postBindingAuthnRequest", "true")));
         try (ThemeBrowser browser = new ThemeBrowser("en")) {
             browser.size(Chromium.PHONE).open(loginUrl());
             WebElement cie = browser.byId("cie-button");
@@ -195,18 +212,39 @@ class CieButtonIT {
         }
     }
 
+    private OidcTestClient app() {
+        return new OidcTestClient(new HttpBrowser(), realm.realmUrl(), AdminGuideRealm.APP, AdminGuideRealm.REDIRECT_URI);
+    }
+
     private String loginUrl() {
-        return new OidcTestClient(new HttpBrowser(), realm.realmUrl(), AdminGuideRealm.APP, AdminGuideRealm.REDIRECT_URI)
-                .authorizationUrl().toString();
+        return app().authorizationUrl().toString();
+    }
+
+    /** docs/admin-guide.md "CIE", REST step 1: the CIE keys added to the SP component, written back whole. */
+    private void cieData(Map<String, String> cie) {
+        JsonNode component = null;
+        for (JsonNode c : realm.admin().get("/" + realm.name + "/components?type=org.keycloak.services.ui.extend.UiPageProvider")) {
+            if ("spid-service-provider".equals(c.path("providerId").asText())) {
+                component = c;
+            }
+        }
+        assertTrue(component != null, "the SP component");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> rep = JSON.convertValue(component, Map.class);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> config = new java.util.LinkedHashMap<>((Map<String, Object>) rep.get("config"));
+        cie.forEach((key, value) -> config.put(key, List.of(value)));
+        rep.put("config", config);
+        realm.admin().put("/" + realm.name + "/components/" + component.path("id").asText(), rep);
     }
 
     /**
-     * A CIE identity provider as docs/cie.md tells the admin with the admin REST API: its type's settings from the
-     * (test) IdP's metadata ({@code import-config}), then the instance.
+     * docs/admin-guide.md "CIE", REST step 2b: a CIE IdP from metadata (environment {@code custom}), here the test
+     * IdP's CIE mode: {@code import-config} with the CIE type, then the instance with what it answered.
      */
     private void addCieIdp(String alias, String displayName) {
         JsonNode parsed = realm.admin().post("/" + realm.name + "/identity-provider/import-config",
-                Map.of("providerId", CIE_TYPE, "fromUrl", realm.idp.metadataUrl()));
+                Map.of("providerId", CIE_TYPE, "fromUrl", realm.idp.cieMetadataUrl()));
         realm.admin().post("/" + realm.name + "/identity-provider/instances", Map.of("alias", alias, "displayName", displayName,
                 "providerId", CIE_TYPE, "enabled", true, "config", JSON.convertValue(parsed, Map.class)));
     }
