@@ -92,6 +92,15 @@ class CieLoginIT {
             assertEquals(host + "/idp/profile/SAML2/Redirect/SLO", config.path("singleLogoutServiceUrl").asText());
             assertTrue(config.path("signingCertificate").asText().startsWith("MII"), config.toString());
         }
+        // CIE: the Destination is the SSO Location of the binding used, so HTTP-Redirect requests get the Redirect SSO URL
+        realm.admin().post("/" + realm.name() + "/identity-provider/instances", Map.of("alias", "cie-redirect", "displayName", "CIE",
+                "providerId", "cie-saml", "enabled", false,
+                "config", Map.of("cieEnvironment", "preproduction", "postBindingAuthnRequest", "false")));
+        JsonNode redirect = realm.admin().get("/" + realm.name() + "/identity-provider/instances/cie-redirect").path("config");
+        assertEquals("https://preproduzione.idserver.servizicie.interno.gov.it/idp/profile/SAML2/Redirect/SSO",
+                redirect.path("singleSignOnServiceUrl").asText());
+        assertEquals("https://preproduzione.idserver.servizicie.interno.gov.it/idp/profile/SAML2/POST/SSO",
+                redirect.path("idpEntityId").asText());
     }
 
     @Test

@@ -105,6 +105,9 @@ public class CieIdentityProviderConfig extends SpidIdentityProviderConfig {
      * the Destination is the SSO Location of that binding); the HTTP-Redirect SLO; the Ministry's signing certificate.
      */
     private void applyPreset(CieEnvironment environment) {
+        if (getConfig().get(POST_BINDING_AUTHN_REQUEST) == null) {
+            setPostBindingAuthnRequest(true); // the default: HTTP-POST to the POST SSO URL (the entityID)
+        }
         setIdpEntityId(environment.entityId());
         setSingleSignOnServiceUrl(isPostBindingAuthnRequest() ? environment.singleSignOnPostUrl() : environment.singleSignOnRedirectUrl());
         setSingleLogoutServiceUrl(environment.singleLogoutRedirectUrl());

@@ -49,7 +49,7 @@ class CieRulesTest {
     static final String REQUEST_ID = "_5d1c9f4e3d8c6b7b2e0a";
     static final SigningCredential IDP_KEY = SigningCredential.demo();
 
-    private static SpidResponse response(ResponseMutation... mutations) {
+    static SpidResponse response(ResponseMutation... mutations) {
         TestUser mario = TestUser.cieDemoUsers().stream().filter(u -> u.username().equals("mario.rossi")).findFirst().orElseThrow();
         List<ResponseMutation> all = new java.util.ArrayList<>();
         all.add(CieResponses.baseline());
@@ -59,7 +59,7 @@ class CieRulesTest {
         return ResponseMessage.decode(base64).view();
     }
 
-    private static RuleContext context() {
+    static RuleContext context() {
         Set<String> seen = new HashSet<>();
         return RuleContext.builder().clock(Clock.fixed(ISSUED.plusSeconds(2), ZoneOffset.UTC)).skew(Duration.ofSeconds(60))
                 .request(new PendingRequest(REQUEST_ID, ISSUED.minusSeconds(3), SpidLevel.L2, LevelComparison.MINIMUM,
