@@ -14,9 +14,10 @@
       <#if phase == "before">
         <#if cutoverShownDate?has_content><@spidOnly.cutoverNotice date=cutoverShownDate/></#if>
       </#if>
-      <p class="spid-only-intro">${msg("spidOnlyLoginIntro")}</p>
+      <p class="spid-only-intro">${msg(spidOnly.identitiesKey("spidOnlyLoginIntro"))}</p>
       <div class="spid-only-choices">
         <@spidOnly.spidButton providers=spidOnly.spidProviders()/>
+        <@spidOnly.cieButton providers=spidOnly.cieProviders()/>
         <@spidOnly.eidasButton providers=spidOnly.eidasProviders()/>
       </div>
       <#if phase == "after">

@@ -15,16 +15,50 @@
   <#return []>
 </#function>
 
+<#-- A theme property holding a comma-separated list of provider ids, as a sequence. -->
+<#function providerIds property>
+  <#return (property!"")?split(",")?map(id -> id?trim)?filter(id -> id?has_content)>
+</#function>
+
+<#-- SPID: the SAML type and the OpenID Connect one (theme property spidProviderIds). -->
+<#function isSpid provider>
+  <#return providerIds(properties.spidProviderIds!"")?seq_contains(provider.providerId)>
+</#function>
+
+<#-- CIE: the SAML type and the OpenID Connect one (theme property cieProviderIds). -->
+<#function isCie provider>
+  <#return providerIds(properties.cieProviderIds!"")?seq_contains(provider.providerId)>
+</#function>
+
+<#function isEidas provider>
+  <#return provider.providerId?starts_with(properties.eidasProviderIdPrefix)>
+</#function>
+
 <#function spidProviders>
-  <#return loginProviders()?filter(p -> p.providerId == properties.spidProviderId)>
+  <#return loginProviders()?filter(p -> isSpid(p))>
+</#function>
+
+<#function cieProviders>
+  <#return loginProviders()?filter(p -> isCie(p))>
 </#function>
 
 <#function eidasProviders>
-  <#return loginProviders()?filter(p -> p.providerId?starts_with(properties.eidasProviderIdPrefix))>
+  <#return loginProviders()?filter(p -> isEidas(p))>
 </#function>
 
 <#function otherProviders>
-  <#return loginProviders()?filter(p -> p.providerId != properties.spidProviderId && !p.providerId?starts_with(properties.eidasProviderIdPrefix))>
+  <#return loginProviders()?filter(p -> !isSpid(p) && !isCie(p) && !isEidas(p))>
+</#function>
+
+<#-- True when the page offers "Entra con CIE": its texts then name the accepted identities as "SPID or CIE". -->
+<#function hasCie>
+  <#return cieProviders()?has_content>
+</#function>
+
+<#-- The message key of a text that names the accepted identities: KEY ("SPID") without a CIE IdP, KEYCie ("SPID or
+     CIE") with one. Every key given here exists in both forms (ThemeMessagesTest). -->
+<#function identitiesKey key>
+  <#return hasCie()?then(key + "Cie", key)>
 </#function>
 
 <#-- "before" while the cutover attributes say it has not passed, "after" once they say it has, "none" without them
@@ -138,6 +172,43 @@
   </div>
 </#macro>
 
+<#-- The official "Entra con CIE" beside the SPID button, as prominent as it: the CIE ID logo of the Ministry's kit
+     (italia/cie-graphics) on the kit's blue. CIE has one identity provider, so one cie-* IdP makes the button a link
+     that logs in directly; several (production and pre-production, or SAML and OpenID Connect) make it a disclosure
+     listing them by display name, in the realm's order (docs/decisions.md). -->
+<#macro cieButton providers>
+  <#if providers?has_content>
+    <div class="spid-only-choice spid-only-choice--cie">
+      <#if providers?size == 1>
+        <a id="cie-button" class="spid-only-button spid-only-button--cie" href="${providers[0].loginUrl}" data-once-link
+           data-idp-alias="${providers[0].alias}">
+          <img class="spid-only-button__icon spid-only-button__icon--cie" src="${url.resourcesPath}/img/cie/Logo_CIE_ID.svg" alt="" width="27" height="29">
+          <span class="spid-only-button__text">${msg("spidOnlyCieButton")}</span>
+        </a>
+      <#else>
+        <button type="button" id="cie-button" class="spid-only-button spid-only-button--cie"
+                aria-expanded="false" aria-controls="cie-idp-panel" data-spid-only-disclosure>
+          <img class="spid-only-button__icon spid-only-button__icon--cie" src="${url.resourcesPath}/img/cie/Logo_CIE_ID.svg" alt="" width="27" height="29">
+          <span class="spid-only-button__text">${msg("spidOnlyCieButton")}</span>
+        </button>
+        <div id="cie-idp-panel" class="spid-only-panel" hidden data-spid-only-panel>
+          <ul id="cie-idp-list" class="spid-only-idps" aria-label="${msg("spidOnlyCieProviders")}">
+            <#list providers as p>
+              <li class="spid-only-idps__item">
+                <a id="cie-idp-${p.alias}" class="spid-only-idp" href="${p.loginUrl}" data-once-link data-idp-alias="${p.alias}">
+                  <span class="spid-only-idp__name">${p.displayName}</span>
+                </a>
+              </li>
+            </#list>
+          </ul>
+        </div>
+      </#if>
+      <p class="spid-only-choice__hint">${msg("spidOnlyCieHint")}
+        <a id="cie-info" href="${properties.cieInfoUrl}" hreflang="it">${msg("spidOnlyCieInfo")}</a></p>
+    </div>
+  </#if>
+</#macro>
+
 <#-- "Login with eIDAS" beside the SPID button: one eidas-* IdP is a link, several are a disclosure list. -->
 <#macro eidasButton providers>
   <#if providers?has_content>
@@ -178,24 +249,32 @@
        data-cutover-instant="${(cutoverInstant)!""}">
     <div class="${properties.kcAlertIconClass!}"><span class="${properties.kcFeedbackWarningIcon!}" aria-hidden="true"></span></div>
     <h2 id="cutover-notice-title" class="${properties.kcAlertTitleClass!}">
-      ${msg("spidOnlyCutoverNoticeTitle", date)}
+      ${msg(identitiesKey("spidOnlyCutoverNoticeTitle"), date)}
     </h2>
     <div class="${properties.kcAlertDescriptionClass!}">
-      <p>${msg("spidOnlyCutoverNotice", legacyCredentialsName(), inpsPinName())}</p>
+      <p>${msg(identitiesKey("spidOnlyCutoverNotice"), legacyCredentialsName(), inpsPinName())}</p>
       <p><a href="${properties.spidRequestUrl}" hreflang="it">${msg("spidOnlyHowToGetSpidLink")}</a></p>
+      <#if hasCie()>
+        <p><a href="${properties.cieInfoUrl}" hreflang="it">${msg("spidOnlyHowToGetCieLink")}</a></p>
+      </#if>
     </div>
   </div>
 </#macro>
 
 <#macro afterCutoverExplanation date>
   <section id="spid-only-explanation" class="spid-only-explanation" aria-labelledby="spid-only-explanation-title">
-    <h2 id="spid-only-explanation-title" class="spid-only-heading">${msg("spidOnlyAfterCutoverTitle")}</h2>
+    <h2 id="spid-only-explanation-title" class="spid-only-heading">${msg(identitiesKey("spidOnlyAfterCutoverTitle"))}</h2>
     <p>
-      <#if date?has_content>${msg("spidOnlyAfterCutover", date, legacyCredentialsName(), inpsPinName())}<#else>${msg("spidOnlyAfterCutoverUndated")}</#if>
+      <#if date?has_content>${msg(identitiesKey("spidOnlyAfterCutover"), date, legacyCredentialsName(), inpsPinName())}<#else>${msg(identitiesKey("spidOnlyAfterCutoverUndated"))}</#if>
     </p>
     <h3 class="spid-only-subheading">${msg("spidOnlyHowToGetSpidTitle")}</h3>
     <p>${msg("spidOnlyHowToGetSpid")}</p>
     <p><a id="how-to-get-spid" href="${properties.spidRequestUrl}" hreflang="it">${msg("spidOnlyHowToGetSpidLink")}</a></p>
+    <#if hasCie()>
+      <h3 class="spid-only-subheading">${msg("spidOnlyHowToGetCieTitle")}</h3>
+      <p>${msg("spidOnlyHowToGetCie")}</p>
+      <p><a id="how-to-get-cie" href="${properties.cieInfoUrl}" hreflang="it">${msg("spidOnlyHowToGetCieLink")}</a></p>
+    </#if>
   </section>
 </#macro>
 
@@ -258,7 +337,7 @@
   </section>
 </#macro>
 
-<#-- Identity providers that are neither SPID nor eIDAS: listed apart, never inside the SPID button. -->
+<#-- Identity providers that are neither SPID, CIE nor eIDAS: listed apart, never inside the SPID or CIE button. -->
 <#macro otherProviderList providers>
   <#if providers?has_content>
     <section id="other-providers" class="spid-only-section" aria-labelledby="other-providers-title">

@@ -36,6 +36,8 @@ class ThemeMessagesTest {
             "helpdeskCredentialExpired", "helpdeskCredentialRevoked", "cutoverRefused", "spidErrorNr20");
 
     private static final Pattern MSG_CALL = Pattern.compile("msg\\(\\s*[\"']([A-Za-z0-9_.-]+)[\"']");
+    /** A text that names the accepted identities: the template shows KEY without a CIE IdP, KEYCie with one. */
+    private static final Pattern IDENTITIES_KEY = Pattern.compile("identitiesKey\\(\\s*[\"']([A-Za-z0-9_.-]+)[\"']");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[^}]*}");
 
     @Test
@@ -67,8 +69,9 @@ class ThemeMessagesTest {
 
     @Test
     void theTemplatesUseOurOwnKeys() {
-        assertTrue(templateKeys().containsAll(List.of("spidOnlySpidButton", "spidOnlyEidasButton", "spidOnlyTryAgain")),
-                "the key scan found nothing: has the msg(...) syntax changed?");
+        assertTrue(templateKeys().containsAll(List.of("spidOnlySpidButton", "spidOnlyEidasButton", "spidOnlyTryAgain",
+                        "spidOnlyCieButton", "spidOnlyLoginIntro", "spidOnlyLoginIntroCie", "spidOnlyAfterCutoverTitleCie")),
+                "the key scan found nothing: has the msg(...) or identitiesKey(...) syntax changed?");
     }
 
     @ParameterizedTest
@@ -104,9 +107,15 @@ class ThemeMessagesTest {
         Set<String> keys = new TreeSet<>();
         try (Stream<Path> files = Files.list(THEME)) {
             for (Path ftl : files.filter(p -> p.toString().endsWith(".ftl")).toList()) {
-                Matcher m = MSG_CALL.matcher(Files.readString(ftl));
+                String text = Files.readString(ftl);
+                Matcher m = MSG_CALL.matcher(text);
                 while (m.find()) {
                     keys.add(m.group(1));
+                }
+                Matcher identities = IDENTITIES_KEY.matcher(text);
+                while (identities.find()) {
+                    keys.add(identities.group(1));
+                    keys.add(identities.group(1) + "Cie");
                 }
             }
         } catch (IOException e) {
