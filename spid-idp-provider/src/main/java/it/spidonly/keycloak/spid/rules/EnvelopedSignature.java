@@ -20,8 +20,8 @@ import org.w3c.dom.Element;
  * the document): only the element that is read is registered as the target of its ID, in the validation context
  * and not in the DOM ({@link DOMValidateContext#setIdAttributeNS}), so the signature's reference can resolve to
  * nothing else and the document is left as it was parsed; the key comes from the caller (the IdP's metadata), never
- * from the message's KeyInfo. The outcome per key is remembered, so the {@code ds:Signature} is unmarshalled and
- * checked once per message whichever rules ask.
+ * from the message's KeyInfo. {@link TrustedSignatureRule} is the one rule that verifies, once per signed part:
+ * the {@code ds:Signature} is unmarshalled once per key tried (one key: once).
  */
 public final class EnvelopedSignature {
 
@@ -44,7 +44,6 @@ public final class EnvelopedSignature {
     private final List<String> keyInfoCertificates;
     private final Element signedElement;
     private final Element signatureElement;
-    private final java.util.Map<PublicKey, Boolean> outcomes = new java.util.HashMap<>();
 
     EnvelopedSignature(int count, String signedElementId, boolean signedElementIdUnique, String canonicalizationMethod,
                        String signatureMethod, List<Reference> references, boolean hasObject,
@@ -119,10 +118,6 @@ public final class EnvelopedSignature {
     }
 
     private boolean verifies(PublicKey key) {
-        return outcomes.computeIfAbsent(key, this::validate);
-    }
-
-    private boolean validate(PublicKey key) {
         if (signatureElement == null) {
             return false;
         }

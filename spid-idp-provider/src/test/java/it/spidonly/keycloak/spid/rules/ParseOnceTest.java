@@ -66,12 +66,12 @@ class ParseOnceTest {
     }
 
     @Test
-    void eachSignatureIsCheckedOncePerKeyWhateverRulesAsk() {
+    void verifyingInPlaceTwiceGivesTheSameAnswerAndAnotherKeyIsRefused() {
         SpidResponse view = ResponseMessage.decode(RulesBaseline.base64(List.of())).view();
         List<java.security.PublicKey> keys = RulesBaseline.context().build().idpKeys();
         assertTrue(view.signature().verifiesWith(keys));
         assertTrue(view.signature().verifiesWith(keys));
         List<java.security.PublicKey> stranger = List.of(SigningCredential.generate("stranger", 2048).certificate().getPublicKey());
-        assertFalse(view.signature().verifiesWith(stranger), "another key is checked, not answered from the first outcome");
+        assertFalse(view.signature().verifiesWith(stranger), "a key that did not sign is refused on the same DOM");
     }
 }
