@@ -7,6 +7,8 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
+import java.util.List;
+import java.util.ArrayList;
 import java.util.Map;
 
 import it.spidonly.keycloak.bench.load.BenchRealm;
@@ -36,6 +38,8 @@ public final class BenchMain {
         Path output = Path.of(args.getOrDefault("output", "target/bench"));
         String db = args.getOrDefault("db", "postgres");
         boolean jfr = Boolean.parseBoolean(args.getOrDefault("jfr", "false"));
+        List<BenchRealm.Shape> shapes = shapes(args.getOrDefault("realms", "1"));
+        String before = args.getOrDefault("before", "");
         String runTag = runTag();
         LoadRun.Settings settings = new LoadRun.Settings(integer(args, "logins", 200), integer(args, "concurrency", 4),
                 integer(args, "warmup", 500), integer(args, "rounds", 3), runTag);
@@ -43,43 +47,94 @@ public final class BenchMain {
         String machine = Machine.describe();
         System.out.println(machine);
 
-        PostgresDatabase database = "postgres".equals(db) ? PostgresDatabase.create("kc_bench_" + runTag.toLowerCase(Locale.ROOT)) : null;
+        StringBuilder text = new StringBuilder("# Benchmark run " + runTag + " at " + Instant.now() + "\n\n" + machine + "\n\n"
+                + "Keycloak: " + ("postgres".equals(db) ? "`kc.sh start --db=postgres`" : "`kc.sh start-dev --db=dev-mem`")
+                + " --cache=local, distribution default JVM options (G1, -Xms64m -Xmx512m)\n");
+        List<Map.Entry<String, Path>> builds = new ArrayList<>();
+        if (!before.isBlank()) {
+            builds.add(Map.entry("before", Path.of(before)));
+        }
+        builds.add(Map.entry(before.isBlank() ? "this build" : "after", providers));
+        List<String> summary = new ArrayList<>();
+        for (Map.Entry<String, Path> build : builds) {
+            // each build: its own Keycloak and database, the same realms, the same scenario, one after the other
+            String buildTag = runTag + (builds.size() > 1 ? build.getKey().substring(0, 1).toUpperCase(Locale.ROOT) : "");
+            text.append("\n## ").append(build.getKey()).append(" (providers from `").append(build.getValue()).append("`)\n");
+            runBuild(home, build.getValue(), db, jfr && build.getValue() == providers, output, settings, shapes, buildTag, text, summary, build.getKey());
+        }
+        text.append("\n## Summary: Keycloak CPU ms per login and the ratio to the stock SAML broker of the same realm\n\n")
+                .append("| build | realm | target | kind | CPU ms/login | ratio to stock | without JIT | ratio without JIT | logins/s | p99 ms |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|\n");
+        summary.forEach(text::append);
+        Files.writeString(output.resolve("report-" + runTag + ".md"), text);
+        Files.writeString(output.resolve("report.md"), text);
+        System.out.println();
+        System.out.println(text);
+        System.out.println("Report: " + output.resolve("report-" + runTag + ".md"));
+    }
+
+    private static void runBuild(Path home, Path providers, String db, boolean jfr, Path output, LoadRun.Settings settings,
+                                 List<BenchRealm.Shape> shapes, String tag, StringBuilder text, List<String> summary,
+                                 String buildName) throws IOException {
+        PostgresDatabase database = "postgres".equals(db) ? PostgresDatabase.create("kc_bench_" + tag.toLowerCase(Locale.ROOT)) : null;
         try (KeycloakLauncher keycloak = KeycloakLauncher.start(home, providers, db,
-                database == null ? null : database.jdbcUrl(), output.resolve("keycloak.log"))) {
+                database == null ? null : database.jdbcUrl(), output.resolve("keycloak-" + tag + ".log"))) {
             ProcessStats stats = ProcessStats.javaOf(keycloak.handle());
-            System.out.printf("Keycloak ready at %s (java pid %d, %s mode)%n", keycloak.baseUrl(), stats.pid(),
-                    database == null ? "start-dev, H2 in memory" : "start, PostgreSQL " + database.jdbcUrl());
+            System.out.printf("Keycloak ready at %s (java pid %d, %s mode, providers %s)%n", keycloak.baseUrl(), stats.pid(),
+                    database == null ? "start-dev, H2 in memory" : "start, PostgreSQL " + database.jdbcUrl(), providers);
             KeycloakAdmin admin = new KeycloakAdmin(keycloak.baseUrl());
             IdpPlayer idp = new IdpPlayer("https://idp.bench.spid-only.example", SigningCredential.generate("SPID bench IdP", 2048));
-            BenchRealm realm = BenchRealm.create(admin, keycloak.baseUrl(), "bench-" + runTag.toLowerCase(Locale.ROOT), idp);
-            JfrProfile profile = jfr ? new JfrProfile(stats.pid(), output.resolve("keycloak-" + runTag + ".jfr")) : null;
-            LoadReport report = new LoadRun(realm, idp, stats, settings, System.out::println)
-                    .run(() -> {
-                        if (profile != null) {
-                            profile.start();
-                        }
-                    });
-            if (profile != null) {
-                profile.stop();
+            for (int i = 0; i < shapes.size(); i++) {
+                BenchRealm.Shape shape = shapes.get(i);
+                String realmName = "bench-" + tag.toLowerCase(Locale.ROOT) + "-" + shape.spidIdps();
+                BenchRealm realm = BenchRealm.create(admin, keycloak.baseUrl(), realmName, idp, shape);
+                boolean profiled = jfr && i == shapes.size() - 1;
+                JfrProfile profile = profiled ? new JfrProfile(stats.pid(), output.resolve("keycloak-" + tag + ".jfr")) : null;
+                LoadReport report = new LoadRun(realm, idp, stats, settings, System.out::println)
+                        .run(() -> {
+                            if (profile != null) {
+                                profile.start();
+                            }
+                        });
+                if (profile != null) {
+                    profile.stop();
+                }
+                String label = shape.spidIdps() + " SPID IdPs" + (shape.ficep() ? " + FICEP" : "");
+                text.append("\n### Realm `").append(realmName).append("`: ").append(label).append("\n\n").append(report.toMarkdown());
+                for (String target : report.targets()) {
+                    if ("stock".equals(target)) {
+                        continue;
+                    }
+                    for (String kind : List.of(LoadRun.FIRST, LoadRun.RETURNING, LoadReport.BOTH)) {
+                        LoadReport.Figures f = report.figures(target, kind);
+                        Map<String, Double> r = report.ratios(target, "stock", kind);
+                        summary.add(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.2f | %.3f | %.2f | %.3f | %.1f | %.1f |%n",
+                                buildName, label, target, kind, f.cpuMillisPerLogin(), r.get("cpuPerLogin"),
+                                f.cpuMillisPerLoginWithoutJit(), r.get("cpuPerLoginWithoutJit"), f.loginsPerSecond(), f.p99Millis()));
+                    }
+                }
+                if (profile != null) {
+                    String profileSummary = profile.summary(30);
+                    Files.writeString(output.resolve("profile-" + tag + ".md"), profileSummary);
+                    System.out.println(profileSummary);
+                }
             }
-            String text = "# Benchmark run " + runTag + " at " + Instant.now() + "\n\n" + machine + "\n\n"
-                    + "Keycloak: " + (database == null ? "`kc.sh start-dev --db=dev-mem`" : "`kc.sh start --db=postgres`")
-                    + " --cache=local, distribution default JVM options (G1, -Xms64m -Xmx512m)\n\n" + report.toMarkdown();
-            Files.writeString(output.resolve("report-" + runTag + ".md"), text);
-            Files.writeString(output.resolve("report.md"), text);
-            System.out.println();
-            System.out.println(text);
-            if (profile != null) {
-                String summary = profile.summary(30);
-                Files.writeString(output.resolve("profile-" + runTag + ".md"), summary);
-                System.out.println(summary);
-            }
-            System.out.println("Report: " + output.resolve("report-" + runTag + ".md"));
         } finally {
             if (database != null) {
                 database.close();
             }
         }
+    }
+
+    /** {@code 12+ficep,60}: a realm of 12 SPID IdPs and a FICEP IdP, then one of 60 SPID IdPs. */
+    static List<BenchRealm.Shape> shapes(String spec) {
+        List<BenchRealm.Shape> shapes = new ArrayList<>();
+        for (String part : spec.split(",")) {
+            String p = part.trim();
+            boolean ficep = p.endsWith("+ficep");
+            shapes.add(new BenchRealm.Shape(Integer.parseInt(ficep ? p.substring(0, p.length() - "+ficep".length()) : p), ficep));
+        }
+        return shapes;
     }
 
     /** Four random letters naming this run's realm, database and citizens. */

@@ -61,7 +61,14 @@ final class KeycloakLauncher implements AutoCloseable {
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
             KeycloakLauncher launched = new KeycloakLauncher(builder.start(), http, management, log);
-            launched.awaitReady(Duration.ofMinutes(6));
+            try {
+                // 15 minutes: on a 2-core machine shared with other builds (load 20+) the first start, which
+                // re-runs Quarkus's build step for the new provider jars, has taken more than 6
+                launched.awaitReady(Duration.ofMinutes(15));
+            } catch (RuntimeException e) {
+                launched.close();
+                throw e;
+            }
             return launched;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot launch " + command, e);

@@ -41,6 +41,34 @@ public class AuthnRequestBenchmark {
                 0, SpidLevel.L2, LevelComparison.MINIMUM, false));
     }
 
+    /**
+     * Keycloak's stock SAML broker's AuthnRequest for the same IdP (its builder: Issuer without qualifiers, a
+     * per-IdP ACS URL, AllowCreate, the same RequestedAuthnContext), signed the way its {@code performLogin} signs
+     * (KeyName = the key id, the same key, RSA-SHA256, HTTP-POST): issue 19 compares the two in one run.
+     */
+    @Benchmark
+    public String stockBuildAndSign() throws Exception {
+        org.keycloak.saml.SAML2AuthnRequestBuilder builder = new org.keycloak.saml.SAML2AuthnRequestBuilder()
+                .assertionConsumerUrl("https://login.spid-only.example/realms/ministero/broker/stock-saml/endpoint")
+                .destination("https://idp.spid.example/sso")
+                .issuer("https://sp.lavoro.example/spid")
+                .forceAuthn(false)
+                .protocolBinding("urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST")
+                .nameIdPolicy(org.keycloak.saml.SAML2NameIDPolicyBuilder.format("urn:oasis:names:tc:SAML:2.0:nameid-format:transient").setAllowCreate(true))
+                .attributeConsumingServiceIndex(0)
+                .requestedAuthnContext(new org.keycloak.saml.SAML2RequestedAuthnContextBuilder()
+                        .setComparison(org.keycloak.dom.saml.v2.protocol.AuthnContextComparisonType.MINIMUM)
+                        .addAuthnContextClassRef("https://www.spid.gov.it/SpidL2"));
+        Document document = SAML2Request.convert(builder.createAuthnRequest());
+        return new BaseSAML2BindingBuilder<>()
+                .relayState("relay-state-of-the-broker")
+                .signWith(key.kid(), key.privateKey(), key.publicKey(), key.certificate())
+                .signatureAlgorithm(key.algorithm())
+                .signDocument()
+                .postBinding(document)
+                .encoded();
+    }
+
     @Benchmark
     public String buildAndSign() throws Exception {
         Document document = buildOnly();

@@ -17,7 +17,27 @@ import it.spidonly.keycloak.testsupport.realm.SpidRealm;
  * the first login does the same work on both sides.
  */
 public final class BenchRealm {
+    /**
+     * How the realm is made (issue 19): {@code spidIdps} SPID-profile IdPs in all (the test IdP plus
+     * {@code spidIdps - 1} others with their own entityIDs, added by the admin REST API: 12 is AgID's registry, 60
+     * a realm with CIE, FICEP and test IdPs to spare), and whether a FICEP IdP ({@code eidas-ficep}) answers too.
+     * TODO(CIE): a {@code cie} flag and target (a CIE login kind) once the CIE provider exists on this branch.
+     */
+    public record Shape(int spidIdps, boolean ficep) {
+        public Shape {
+            if (spidIdps < 1) {
+                throw new IllegalArgumentException("at least the test IdP");
+            }
+        }
+
+        /** The issue 11 realm: the test IdP and the stock SAML IdP only. */
+        public static Shape minimal() {
+            return new Shape(1, false);
+        }
+    }
+
     public static final String SPID_ALIAS = "spid-test-idp";
+    public static final String FICEP_ALIAS = "ficep";
     public static final String STOCK_ALIAS = "stock-saml";
     public static final String APP = "ministry-demo-app";
     public static final String REDIRECT_URI = "http://127.0.0.1:1/callback";
@@ -28,27 +48,94 @@ public final class BenchRealm {
     private final KeycloakAdmin admin;
     private final String baseUrl;
     private final String name;
+    private final Shape shape;
 
-    private BenchRealm(KeycloakAdmin admin, String baseUrl, String name) {
+    private BenchRealm(KeycloakAdmin admin, String baseUrl, String name, Shape shape) {
         this.admin = admin;
         this.baseUrl = baseUrl;
         this.name = name;
+        this.shape = shape;
     }
 
     /** Creates realm {@code name} on the server at {@code baseUrl} (e.g. {@code http://127.0.0.1:8180}). */
     public static BenchRealm create(KeycloakAdmin admin, String baseUrl, String name, IdpPlayer idp) {
+        return create(admin, baseUrl, name, idp, Shape.minimal());
+    }
+
+    /** As {@link #create(KeycloakAdmin, String, String, IdpPlayer)}, with {@code shape}'s IdPs. */
+    public static BenchRealm create(KeycloakAdmin admin, String baseUrl, String name, IdpPlayer idp, Shape shape) {
         String idpBase = "http://127.0.0.1:1/bench-idp";
         String json = SpidRealm.named(name)
                 .testIdp(idpBase, idp.entityId(), idp.credential().certificateBase64())
                 .appRedirectUri(REDIRECT_URI)
                 .postBindingAuthnRequest(true)
                 .toJson();
-        admin.importRealm(json);
-        BenchRealm realm = new BenchRealm(admin, baseUrl, name);
+        admin.importRealm(shape.ficep() ? withEidasAttributeSets(json) : json);
+        BenchRealm realm = new BenchRealm(admin, baseUrl, name, shape);
+        realm.addOtherSpidIdps(shape.spidIdps() - 1);
+        if (shape.ficep()) {
+            realm.addFicepIdp(idpBase, idp);
+        }
         realm.addStockIdp(idpBase, idp);
         LoginDriver primer = realm.driver(idp);
         realm.targets().forEach(primer::startOnly);
         return realm;
+    }
+
+    /** IdPs like the test IdP (same type, flow and keys) with entityIDs of their own; they never answer. */
+    private void addOtherSpidIdps(int count) {
+        com.fasterxml.jackson.databind.JsonNode testIdp = admin.get("/" + name + "/identity-provider/instances/" + SPID_ALIAS);
+        for (int i = 1; i <= count; i++) {
+            com.fasterxml.jackson.databind.node.ObjectNode other = testIdp.deepCopy();
+            other.remove("internalId");
+            other.put("alias", String.format(java.util.Locale.ROOT, "spid-bench-%02d", i));
+            other.put("displayName", "SPID IdP " + i + " (benchmark)");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) other.path("config"))
+                    .put("idpEntityId", String.format(java.util.Locale.ROOT, "https://idp-%02d.bench.spid-only.example", i));
+            admin.post("/" + name + "/identity-provider/instances", other);
+        }
+    }
+
+    /** The FICEP IdP (type {@code eidas-ficep}, set 99 at L2) as docs/eidas.md has an admin add it; the player answers for it. */
+    private void addFicepIdp(String idpBase, IdpPlayer idp) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("ficepEnvironment", "custom");
+        config.put("idpEntityId", idp.ficepEntityId());
+        config.put("singleSignOnServiceUrl", idpBase + "/ficep/sso");
+        config.put("singleLogoutServiceUrl", idpBase + "/ficep/slo");
+        config.put("signingCertificate", idp.credential().certificateBase64());
+        config.put("postBindingAuthnRequest", "true");
+        config.put("postBindingResponse", "true");
+        config.put("postBindingLogout", "true");
+        config.put("attributeConsumingServiceIndex", "99");
+        config.put("spidLevel", "2");
+        Map<String, Object> rep = new LinkedHashMap<>();
+        rep.put("alias", FICEP_ALIAS);
+        rep.put("displayName", "eIDAS (FICEP, benchmark)");
+        rep.put("providerId", "eidas-ficep");
+        rep.put("enabled", true);
+        rep.put("config", config);
+        admin.post("/" + name + "/identity-provider/instances", rep);
+    }
+
+    /** The realm template with the SP setting that publishes the eIDAS attribute sets 99 and 100 (docs/eidas.md). */
+    private static String withEidasAttributeSets(String realmJson) {
+        try {
+            com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+            com.fasterxml.jackson.databind.node.ObjectNode realm = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(realmJson);
+            for (com.fasterxml.jackson.databind.JsonNode page : realm.path("components").path("org.keycloak.services.ui.extend.UiPageProvider")) {
+                if ("spid-service-provider".equals(page.path("providerId").asText())) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) page.path("config")).putArray("eidasAttributeSets").add("true");
+                }
+            }
+            return mapper.writeValueAsString(realm);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Shape shape() {
+        return shape;
     }
 
     private void addStockIdp(String idpBase, IdpPlayer idp) {
@@ -124,8 +211,14 @@ public final class BenchRealm {
         return new Target("stock", STOCK_ALIAS, realmUrl() + "/broker/" + STOCK_ALIAS + "/endpoint");
     }
 
+    /** (c) the FICEP IdP, Response to the shared ACS; only in a realm whose {@link Shape} has it. */
+    public Target ficep() {
+        return new Target("ficep", FICEP_ALIAS, realmUrl() + "/spid/acs", true);
+    }
+
     public List<Target> targets() {
-        return List.of(spid(), stock());
+        // TODO(CIE): add the CIE target here (label "cie") when the CIE identity provider exists on this branch
+        return shape.ficep() ? List.of(spid(), stock(), ficep()) : List.of(spid(), stock());
     }
 
     public LoginDriver driver(IdpPlayer idp) {

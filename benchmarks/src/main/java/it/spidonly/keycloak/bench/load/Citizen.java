@@ -39,4 +39,22 @@ public record Citizen(String fiscalCode) {
         attributes.put("spidCode", "BNCH" + fiscalCode.substring(5));
         return attributes;
     }
+
+    /**
+     * The eIDAS minimum attribute set (99) as FICEP releases it: the eIDAS PersonIdentifier in {@code spidCode}
+     * (a Spanish citizen logging in to an Italian SP), names and date of birth; no fiscal number.
+     */
+    public Map<String, String> ficepAttributes() {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("spidCode", personIdentifier());
+        attributes.put("name", "Bench");
+        attributes.put("familyName", "Citizen " + fiscalCode.substring(6));
+        attributes.put("dateOfBirth", "1980-01-01");
+        return attributes;
+    }
+
+    /** The eIDAS PersonIdentifier a FICEP login of this citizen carries. */
+    public String personIdentifier() {
+        return "ES/IT/" + fiscalCode;
+    }
 }

@@ -28,14 +28,24 @@ public final class IdpPlayer {
         return credential;
     }
 
+    /** The entityID this player uses when it answers as FICEP (a FICEP IdP of the realm has it). */
+    public String ficepEntityId() {
+        return entityId + "/ficep";
+    }
+
     /** The base64 SAMLResponse (HTTP-POST binding) for {@code request}, posted to {@code acsUrl}. */
     String respond(AuthnRequestForm request, String acsUrl, Citizen citizen) {
-        return SpidResponseBuilder.of(entityId, credential)
+        return respond(request, acsUrl, citizen, false);
+    }
+
+    /** As {@link #respond(AuthnRequestForm, String, Citizen)}; {@code eidas}: as FICEP (its entityID, set 99). */
+    String respond(AuthnRequestForm request, String acsUrl, Citizen citizen, boolean eidas) {
+        return SpidResponseBuilder.of(eidas ? ficepEntityId() : entityId, credential)
                 .audience(request.issuer())
                 .acs(acsUrl)
                 .inResponseTo(request.id())
                 .level(2)
-                .attributes(citizen.spidAttributes())
+                .attributes(eidas ? citizen.ficepAttributes() : citizen.spidAttributes())
                 .issuedAt(Instant.now())
                 .base64();
     }

@@ -87,8 +87,13 @@ public final class LoadReport {
 
     /** (a)/(b): figure of spid divided by the same figure of stock. */
     public Map<String, Double> ratios(String kind) {
-        Figures a = figures("spid", kind);
-        Figures b = figures("stock", kind);
+        return ratios("spid", "stock", kind);
+    }
+
+    /** Figure of target {@code a} divided by the same figure of target {@code b}. */
+    public Map<String, Double> ratios(String aTarget, String bTarget, String kind) {
+        Figures a = figures(aTarget, kind);
+        Figures b = figures(bTarget, kind);
         Map<String, Double> r = new LinkedHashMap<>();
         r.put("cpuPerLogin", a.cpuMillisPerLogin() / b.cpuMillisPerLogin());
         r.put("cpuPerLoginWithoutJit", a.cpuMillisPerLoginWithoutJit() / b.cpuMillisPerLoginWithoutJit());
@@ -189,6 +194,14 @@ public final class LoadReport {
             Map<String, Double> r = ratios(kind);
             out.append(String.format(Locale.ROOT, "- %s: CPU %.3f, CPU without JIT %.3f, logins/s %.3f, p50 %.3f, p95 %.3f, p99 %.3f%n", kind,
                     r.get("cpuPerLogin"), r.get("cpuPerLoginWithoutJit"), r.get("loginsPerSecond"), r.get("p50"), r.get("p95"), r.get("p99")));
+        }
+        if (targets().contains("ficep")) {
+            out.append("\nRatios ficep/stock (FICEP: eIDAS set 99, four attributes, its own first-login flow; same columns):\n\n");
+            for (String kind : List.of(LoadRun.FIRST, LoadRun.RETURNING, BOTH)) {
+                Map<String, Double> r = ratios("ficep", "stock", kind);
+                out.append(String.format(Locale.ROOT, "- %s: CPU %.3f, CPU without JIT %.3f, logins/s %.3f, p50 %.3f, p95 %.3f, p99 %.3f%n", kind,
+                        r.get("cpuPerLogin"), r.get("cpuPerLoginWithoutJit"), r.get("loginsPerSecond"), r.get("p50"), r.get("p95"), r.get("p99")));
+            }
         }
         out.append("\nPer round (spread within the run): CPU ms/login and logins/s, both kinds together\n\n");
         out.append("| round | spid CPU ms | stock CPU ms | CPU ratio | ratio without JIT | spid logins/s | stock logins/s | spid p99 ms | stock p99 ms |\n");

@@ -24,6 +24,9 @@ import org.keycloak.events.EventType;
 import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.saml.SAMLRequestParser;
+import org.keycloak.saml.common.exceptions.ParsingException;
+import org.keycloak.saml.processing.core.parsers.saml.SAMLParser;
+import org.keycloak.dom.saml.v2.SAML2Object;
 import org.keycloak.saml.processing.core.saml.v2.common.SAMLDocumentHolder;
 import org.keycloak.saml.validators.DestinationValidator;
 import org.keycloak.sessions.AuthenticationSessionModel;
@@ -78,6 +81,16 @@ public class SpidEndpoint extends SAMLEndpoint {
         return new SpidPostBinding().execute(samlRequest, samlResponse, null, relayState, null);
     }
 
+    /**
+     * The shared ACS's way in ({@code SpidResource}, issue 19): a {@code SAMLResponse} the ACS has already decoded
+     * with {@link ResponseMessage#decode} (size, DOCTYPE, the {@link MessageGate} limits, secure parse, view) goes
+     * through the same binding as {@link #postBinding} without being decoded or parsed again; its DOM is the one the
+     * rules verify and Keycloak's {@code handleLoginResponse} reads.
+     */
+    public Response postDecodedResponse(ResponseMessage message, String samlResponse, String relayState) {
+        return new SpidPostBinding(message).execute(null, samlResponse, null, relayState, null);
+    }
+
     @Override
     public Response redirectBinding(String samlRequest, String samlResponse, String samlArt, String relayState) {
         if (samlArt != null) {
@@ -117,14 +130,25 @@ public class SpidEndpoint extends SAMLEndpoint {
 
     /** HTTP-POST: SPID login responses, and logout messages as Keycloak handles them. */
     protected class SpidPostBinding extends PostBinding {
+        private final ResponseMessage decoded;
+
+        protected SpidPostBinding() {
+            this(null);
+        }
+
+        /** @param decoded the message already decoded by the shared ACS, or null to decode it here */
+        protected SpidPostBinding(ResponseMessage decoded) {
+            this.decoded = decoded;
+        }
+
         @Override
         public Response handleSamlResponse(String samlResponse, String relayState, String clientId) {
-            ResponseMessage message = ResponseMessage.decode(samlResponse);
+            ResponseMessage message = decoded != null ? decoded : ResponseMessage.decode(samlResponse);
             if (message.failedRuleId().isPresent()) {
                 return SpidRefusals.refuse(session, event, config.getAlias(), message.failedRuleId().get(), null);
             }
             if (!message.isLoginResponse()) {
-                SAMLDocumentHolder logout = extractResponseDocument(samlResponse);
+                SAMLDocumentHolder logout = keycloakDocument(message);
                 if (logout == null || !(logout.getSamlObject() instanceof StatusResponseType statusResponse)) {
                     return SpidRefusals.refuse(session, event, config.getAlias(), ResponseMessage.XML, null);
                 }
@@ -147,11 +171,13 @@ public class SpidEndpoint extends SAMLEndpoint {
             if (!response.isSuccess()) {
                 return idpError(spidConfig().errorCode(response), authSession);
             }
-            SAMLDocumentHolder holder = extractResponseDocument(samlResponse);
+            SAMLDocumentHolder holder = keycloakDocument(message);
             if (holder == null || !(holder.getSamlObject() instanceof ResponseType responseType)) {
                 return SpidRefusals.refuse(session, event, config.getAlias(), ResponseMessage.XML, authSession);
             }
-            return handleLoginResponse(samlResponse, holder, responseType, relayState, null);
+            // the rules verified the Response's and the Assertion's signatures on this very DOM, with the same
+            // metadata keys: Keycloak does not verify the Assertion a second time (on a copy)
+            return spidConfig().withSignaturesVerifiedByRules(() -> handleLoginResponse(samlResponse, holder, responseType, relayState, null));
         }
 
         @Override
@@ -243,6 +269,20 @@ public class SpidEndpoint extends SAMLEndpoint {
         @Override
         protected Response handleSamlRequest(String samlRequest, String relayState) {
             return checkedLogoutRequest(extractRequestDocument(samlRequest), relayState, this::verifySignature, this::logoutRequest);
+        }
+    }
+
+    /**
+     * Keycloak's typed reading of the message, built from the DOM the rules read (what {@code extractResponseDocument}
+     * would build after parsing the bytes a second time), or null when Keycloak's parser refuses it.
+     */
+    static SAMLDocumentHolder keycloakDocument(ResponseMessage message) {
+        try {
+            Object object = SAMLParser.getInstance().parse(message.document());
+            return object instanceof SAML2Object saml ? new SAMLDocumentHolder(saml, message.document()) : null;
+        } catch (ParsingException | RuntimeException e) {
+            LOG.debugf("SAML message not readable by Keycloak's parser (%s)", e.getClass().getSimpleName());
+            return null;
         }
     }
 

@@ -38,6 +38,31 @@ public class SpidIdentityProviderConfig extends SAMLIdentityProviderConfig {
         super(model);
     }
 
+    /** True only while Keycloak handles a Response whose signatures the SPID rules verified (issue 19). */
+    private boolean signaturesVerifiedByRules;
+
+    /**
+     * Keycloak's {@code handleLoginResponse} re-verifies the Assertion's signature (on a copy of it) when this is
+     * true. While it handles a Response the SPID rules accepted, whose Response and Assertion signatures the rules
+     * verified on the same DOM with the same metadata keys (valid certificates only, as Keycloak's key locator),
+     * it answers false, so the signatures are verified once per login; everywhere else (logout messages, requests)
+     * it is the stored setting, which the SPID profile keeps on.
+     */
+    @Override
+    public boolean isValidateSignature() {
+        return !signaturesVerifiedByRules && super.isValidateSignature();
+    }
+
+    /** Runs {@code handling} (Keycloak's handling of a rule-checked login Response) as described at {@link #isValidateSignature}. */
+    public <T> T withSignaturesVerifiedByRules(java.util.function.Supplier<T> handling) {
+        signaturesVerifiedByRules = true;
+        try {
+            return handling.get();
+        } finally {
+            signaturesVerifiedByRules = false;
+        }
+    }
+
     public Optional<SpidLevel> levelOverride() {
         return SpidLevel.parse(getConfig().get(SPID_LEVEL));
     }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 
 import javax.xml.crypto.MarshalException;
 import javax.xml.crypto.dsig.XMLSignature;
@@ -13,14 +12,16 @@ import javax.xml.crypto.dsig.XMLSignatureException;
 import javax.xml.crypto.dsig.XMLSignatureFactory;
 import javax.xml.crypto.dsig.dom.DOMValidateContext;
 
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
  * The {@code ds:Signature} children of one signed element (the Response or the Assertion) as the rules read them,
- * and the way to verify the first one. Verification works on a fresh copy of the message in which only the element
- * that is read carries a DOM ID, so the signature's reference can resolve to nothing else; the key comes from the
- * caller (the IdP's metadata), never from the message's KeyInfo.
+ * and the way to verify the first one. Verification works in place on the message's own DOM (issue 19: no copy of
+ * the document): only the element that is read is registered as the target of its ID, in the validation context
+ * and not in the DOM ({@link DOMValidateContext#setIdAttributeNS}), so the signature's reference can resolve to
+ * nothing else and the document is left as it was parsed; the key comes from the caller (the IdP's metadata), never
+ * from the message's KeyInfo. {@link TrustedSignatureRule} is the one rule that verifies, once per signed part:
+ * the {@code ds:Signature} is unmarshalled once per key tried (one key: once).
  */
 public final class EnvelopedSignature {
 
@@ -41,12 +42,12 @@ public final class EnvelopedSignature {
     private final List<Reference> references;
     private final boolean hasObject;
     private final List<String> keyInfoCertificates;
-    private final Document messageCopy;
-    private final List<Integer> path;
+    private final Element signedElement;
+    private final Element signatureElement;
 
     EnvelopedSignature(int count, String signedElementId, boolean signedElementIdUnique, String canonicalizationMethod,
                        String signatureMethod, List<Reference> references, boolean hasObject,
-                       List<String> keyInfoCertificates, Document messageCopy, List<Integer> path) {
+                       List<String> keyInfoCertificates, Element signedElement, Element signatureElement) {
         this.count = count;
         this.signedElementId = signedElementId;
         this.signedElementIdUnique = signedElementIdUnique;
@@ -55,8 +56,8 @@ public final class EnvelopedSignature {
         this.references = List.copyOf(references);
         this.hasObject = hasObject;
         this.keyInfoCertificates = List.copyOf(keyInfoCertificates);
-        this.messageCopy = messageCopy;
-        this.path = List.copyOf(path);
+        this.signedElement = signedElement;
+        this.signatureElement = signatureElement;
     }
 
     /** How many {@code ds:Signature} children the element has (SPID: exactly one). */
@@ -117,28 +118,17 @@ public final class EnvelopedSignature {
     }
 
     private boolean verifies(PublicKey key) {
-        Document work = (Document) messageCopy.cloneNode(true);
-        Element signed = locate(work);
-        signed.setIdAttributeNS(null, "ID", true);
-        Optional<Element> signature = SamlXml.children(signed, SamlXml.DS, "Signature").stream().findFirst();
-        if (signature.isEmpty()) {
+        if (signatureElement == null) {
             return false;
         }
         try {
-            DOMValidateContext context = new DOMValidateContext(key, signature.get());
+            DOMValidateContext context = new DOMValidateContext(key, signatureElement);
             context.setProperty(SECURE_VALIDATION, Boolean.TRUE);
+            context.setIdAttributeNS(signedElement, null, "ID");
             XMLSignature xmlSignature = XMLSignatureFactory.getInstance("DOM").unmarshalXMLSignature(context);
             return xmlSignature.validate(context);
         } catch (MarshalException | XMLSignatureException | RuntimeException e) {
             return false;
         }
-    }
-
-    private Element locate(Document work) {
-        Element current = work.getDocumentElement();
-        for (int index : path) {
-            current = SamlXml.childElements(current).get(index);
-        }
-        return current;
     }
 }

@@ -66,8 +66,7 @@ public final class ResponseMessage {
                     || !("Response".equals(root.getLocalName()) || "LogoutResponse".equals(root.getLocalName()))) {
                 return refused(XML);
             }
-            // read once, here: a document the DOM cannot copy (e.g. a namespace-malformed attribute, found by
-            // SamlPostBindingFuzzTest) is refused like any unreadable message, never a 500 later
+            // read once, here: a document the view cannot read is refused like any unreadable message, never a 500 later
             SpidResponse view = "Response".equals(root.getLocalName()) ? SpidResponse.of(document) : null;
             return new ResponseMessage(document, view, null);
         } catch (Exception e) {
@@ -91,6 +90,18 @@ public final class ResponseMessage {
 
     public boolean isLoginResponse() {
         return "Response".equals(rootName());
+    }
+
+    /**
+     * The parsed message itself (issue 19, parse once): the DOM the view was read from and the signatures were
+     * verified on, for the broker endpoint to hand to Keycloak's own handling (never re-parsed or re-serialised).
+     * Callers must not change it before the rules have run.
+     */
+    public Document document() {
+        if (document == null) {
+            throw new IllegalStateException("the message was refused: " + failedRuleId);
+        }
+        return document;
     }
 
     /** The view the rules read; only for a {@link #isLoginResponse() login Response}. */

@@ -9,7 +9,8 @@ import org.w3c.dom.Document;
  * Absent XML attributes are {@code null}, present but empty ones {@code ""}; absent elements are empty
  * {@code Optional}s. The assertion is the first {@code saml:Assertion} child of the Response, the one Keycloak
  * reads after the rules: {@link SingleAssertionRule} makes sure there is no other one anywhere in the message.
- * The view keeps a private copy of the document, never handed out, only to verify signatures.
+ * The view keeps references to the signed elements of the message's own DOM, only to verify signatures in place
+ * (issue 19: no copy); the DOM must not change between reading the view and running the rules.
  */
 public final class SpidResponse {
     public static final String STATUS_SUCCESS = "urn:oasis:names:tc:SAML:2.0:status:Success";
@@ -50,7 +51,7 @@ public final class SpidResponse {
         this.assertion = assertion;
     }
 
-    /** Reads {@code document}, whose root must be a {@code samlp:Response}; the document is copied, not kept. */
+    /** Reads {@code document}, whose root must be a {@code samlp:Response}; the document is not copied. */
     public static SpidResponse of(Document document) {
         return SpidResponseReader.read(document);
     }

@@ -18,12 +18,17 @@ import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
-/** Builds a {@link SpidResponse} from a parsed message; never throws on odd structure, it records it. */
+/**
+ * Builds a {@link SpidResponse} from a parsed message, reading the message's own DOM (no copy, issue 19); never
+ * throws on odd structure, it records it.
+ */
 final class SpidResponseReader {
-    private final Document copy;
+    private final Document document;
+    /** ID/Id/id attribute values of the whole message and how often each occurs, counted once per message. */
+    private java.util.Map<String, Integer> idValues;
 
-    private SpidResponseReader(Document copy) {
-        this.copy = copy;
+    private SpidResponseReader(Document document) {
+        this.document = document;
     }
 
     static SpidResponse read(Document document) {
@@ -31,18 +36,18 @@ final class SpidResponseReader {
         if (root == null || !PROTOCOL.equals(root.getNamespaceURI()) || !"Response".equals(root.getLocalName())) {
             throw new IllegalArgumentException("Not a samlp:Response");
         }
-        return new SpidResponseReader((Document) document.cloneNode(true)).response();
+        return new SpidResponseReader(document).response();
     }
 
     private SpidResponse response() {
-        Element root = copy.getDocumentElement();
+        Element root = document.getDocumentElement();
         List<Element> assertions = children(root, ASSERTION, "Assertion");
         Optional<AssertionView> assertion = assertions.isEmpty() ? Optional.empty()
-                : Optional.of(assertion(assertions.get(0), List.of(SamlXml.childElements(root).indexOf(assertions.get(0)))));
+                : Optional.of(assertion(assertions.get(0)));
         return new SpidResponse(header(root), attribute(root, "InResponseTo"), attribute(root, "Destination"),
                 child(root, PROTOCOL, "Status").map(this::status), assertions.size(),
-                copy.getElementsByTagNameNS(ASSERTION, "Assertion").getLength(),
-                children(root, ASSERTION, "EncryptedAssertion").size(), signature(root, List.of()), assertion);
+                document.getElementsByTagNameNS(ASSERTION, "Assertion").getLength(),
+                children(root, ASSERTION, "EncryptedAssertion").size(), signature(root), assertion);
     }
 
     private SpidResponse.Header header(Element element) {
@@ -59,14 +64,14 @@ final class SpidResponseReader {
         return new SpidResponse.Status(code.map(c -> attribute(c, "Value")).orElse(null), subCode, message);
     }
 
-    private AssertionView assertion(Element assertion, List<Integer> path) {
+    private AssertionView assertion(Element assertion) {
         Optional<AssertionView.Subject> subject = child(assertion, ASSERTION, "Subject").map(this::subject);
         Optional<AssertionView.Conditions> conditions = child(assertion, ASSERTION, "Conditions").map(this::conditions);
         List<AssertionView.AuthnStatement> authn = children(assertion, ASSERTION, "AuthnStatement").stream()
                 .map(this::authnStatement).toList();
         List<List<AssertionView.Attribute>> attributes = children(assertion, ASSERTION, "AttributeStatement").stream()
                 .map(s -> children(s, ASSERTION, "Attribute").stream().map(this::attributeOf).toList()).toList();
-        return new AssertionView(header(assertion), signature(assertion, path), subject, conditions, authn, attributes);
+        return new AssertionView(header(assertion), signature(assertion), subject, conditions, authn, attributes);
     }
 
     private AssertionView.Subject subject(Element subject) {
@@ -98,12 +103,12 @@ final class SpidResponseReader {
         return new AssertionView.Attribute(attribute(attribute, "Name"), attribute(attribute, "NameFormat"), value, values.size());
     }
 
-    private EnvelopedSignature signature(Element signed, List<Integer> path) {
+    private EnvelopedSignature signature(Element signed) {
         List<Element> signatures = children(signed, DS, "Signature");
         String id = attribute(signed, "ID");
         boolean unique = id != null && countIdValues(id) == 1;
         if (signatures.isEmpty()) {
-            return new EnvelopedSignature(0, id, unique, null, null, List.of(), false, List.of(), copy, path);
+            return new EnvelopedSignature(0, id, unique, null, null, List.of(), false, List.of(), signed, null);
         }
         Element signature = signatures.get(0);
         Optional<Element> signedInfo = child(signature, DS, "SignedInfo");
@@ -114,7 +119,7 @@ final class SpidResponseReader {
         List<String> certificates = child(signature, DS, "KeyInfo").map(k -> children(k, DS, "X509Data")).orElse(List.of())
                 .stream().flatMap(d -> children(d, DS, "X509Certificate").stream()).map(SamlXml::text).toList();
         return new EnvelopedSignature(signatures.size(), id, unique, c14n, method, references,
-                !children(signature, DS, "Object").isEmpty(), certificates, copy, path);
+                !children(signature, DS, "Object").isEmpty(), certificates, signed, signature);
     }
 
     private EnvelopedSignature.Reference reference(Element reference) {
@@ -126,18 +131,20 @@ final class SpidResponseReader {
 
     /** Elements of the message with an attribute named ID/Id/id of this value (any namespace). */
     private int countIdValues(String id) {
-        int count = 0;
-        NodeList all = copy.getElementsByTagName("*");
-        for (int i = 0; i < all.getLength(); i++) {
-            NamedNodeMap attributes = all.item(i).getAttributes();
-            for (int a = 0; a < attributes.getLength(); a++) {
-                Node attribute = attributes.item(a);
-                String name = attribute.getLocalName() == null ? attribute.getNodeName() : attribute.getLocalName();
-                if (name.equalsIgnoreCase("id") && id.equals(attribute.getNodeValue())) {
-                    count++;
+        if (idValues == null) {
+            idValues = new java.util.HashMap<>();
+            NodeList all = document.getElementsByTagName("*");
+            for (int i = 0; i < all.getLength(); i++) {
+                NamedNodeMap attributes = all.item(i).getAttributes();
+                for (int a = 0; a < attributes.getLength(); a++) {
+                    Node attribute = attributes.item(a);
+                    String name = attribute.getLocalName() == null ? attribute.getNodeName() : attribute.getLocalName();
+                    if (name.equalsIgnoreCase("id")) {
+                        idValues.merge(attribute.getNodeValue(), 1, Integer::sum);
+                    }
                 }
             }
         }
-        return count;
+        return idValues.getOrDefault(id, 0);
     }
 }

@@ -5,14 +5,12 @@ import java.util.Optional;
 import org.keycloak.dom.saml.v2.assertion.NameIDType;
 import org.keycloak.dom.saml.v2.protocol.RequestAbstractType;
 import org.keycloak.dom.saml.v2.protocol.StatusResponseType;
-import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.saml.SAMLRequestParser;
 import org.keycloak.saml.processing.core.saml.v2.common.SAMLDocumentHolder;
 import org.keycloak.saml.processing.web.util.PostBindingUtil;
 
 import it.spidonly.keycloak.spid.broker.SpidIdentityProviderFactory;
-import org.keycloak.broker.saml.SAMLIdentityProviderConfig;
 
 /**
  * Finds the enabled SPID-profile IdP of the realm that issued a message (its Issuer is the IdP's entityID): a SPID IdP
@@ -59,12 +57,8 @@ final class SpidIdentityProviderLookup {
         return aliasForEntityId(session, issuer.getValue().trim());
     }
 
+    /** O(1) in the number of IdPs of the realm: see {@link EntityIdIndex}. */
     static Optional<String> aliasForEntityId(KeycloakSession session, String entityId) {
-        return session.identityProviders().getAllStream()
-                .filter(IdentityProviderModel::isEnabled)
-                .filter(idp -> SpidIdentityProviderFactory.speaksSpidProfile(session, idp.getProviderId()))
-                .filter(idp -> entityId.equals(idp.getConfig().get(SAMLIdentityProviderConfig.IDP_ENTITY_ID)))
-                .map(IdentityProviderModel::getAlias)
-                .findFirst();
+        return EntityIdIndex.aliasFor(session, entityId);
     }
 }

@@ -131,7 +131,8 @@ public class SpidResource {
         if (alias == null) {
             return SpidRefusals.refuse(session, newEvent(), null, ISSUER_RULE.id(), null);
         }
-        return endpointFor(java.util.Optional.of(alias)).postBinding(null, samlResponse, null, relayState);
+        // parse once (issue 19): the endpoint gets the decoded message, its limits already checked, not the text
+        return endpointFor(java.util.Optional.of(alias)).postDecodedResponse(message, samlResponse, relayState);
     }
 
     /** SingleLogoutService, HTTP-POST: LogoutResponses to our logouts and IdP-initiated LogoutRequests. */

@@ -26,6 +26,7 @@ public class SpidResourceFactory implements RealmResourceProviderFactory {
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        factory.register(EntityIdIndex::onEvent);
     }
 
     @Override
