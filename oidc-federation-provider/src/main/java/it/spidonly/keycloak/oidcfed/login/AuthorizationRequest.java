@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.keycloak.crypto.AsymmetricSignatureSignerContext;
 import org.keycloak.jose.jws.JWSBuilder;
 import org.keycloak.protocol.oidc.utils.PkceUtils;
@@ -26,6 +29,7 @@ import it.spidonly.keycloak.spid.level.SpidLevel;
  */
 public final class AuthorizationRequest {
     static final long LIFETIME_SECONDS = 60;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private AuthorizationRequest() {
     }
@@ -60,7 +64,7 @@ public final class AuthorizationRequest {
         claims.put("exp", now.getEpochSecond() + LIFETIME_SECONDS);
         claims.put("jti", UUID.randomUUID().toString());
 
-        String request = new JWSBuilder().type("JWT").kid(rp.signingKey().getKid()).jsonContent(claims)
+        String request = new JWSBuilder().type("JWT").kid(rp.signingKey().getKid()).content(json(claims))
                 .sign(new AsymmetricSignatureSignerContext(rp.signingKey()));
         String query = "client_id=" + enc(rp.clientId()) + "&response_type=code&scope=" + enc(profile.scope())
                 + "&code_challenge=" + enc(challenge) + "&code_challenge_method=S256&request=" + enc(request);
@@ -76,6 +80,18 @@ public final class AuthorizationRequest {
             userinfo.put(claim, Claims.FISCAL_NUMBER.equals(claim) ? Map.of("essential", true) : null);
         }
         return userinfo;
+    }
+
+    /**
+     * Serialised with the nulls kept: a claim asked for with its default options is {@code "name": null} (OIDC Core
+     * 5.5), which Keycloak's own JSON settings would drop.
+     */
+    private static byte[] json(Map<String, Object> claims) {
+        try {
+            return MAPPER.writeValueAsBytes(claims);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String enc(String value) {

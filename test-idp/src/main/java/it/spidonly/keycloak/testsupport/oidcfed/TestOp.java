@@ -277,7 +277,10 @@ public final class TestOp implements AutoCloseable {
                 throw new TestOpRefusal("invalid_request_object", "request object signature");
             }
             JWTClaimsSet set = jwt.getJWTClaimsSet();
-            claims = set.getClaims();
+            // Jackson, not Nimbus, for the payload: the claims parameter names claims with null values (OIDC Core 5.5)
+            @SuppressWarnings("unchecked")
+            Map<String, Object> raw = JSON.readValue(jwt.getPayload().toString(), Map.class);
+            claims = raw;
             if (!clientId.equals(set.getIssuer()) || !clientId.equals(set.getStringClaim("client_id"))) {
                 throw new TestOpRefusal("invalid_request_object", "iss/client_id");
             }
