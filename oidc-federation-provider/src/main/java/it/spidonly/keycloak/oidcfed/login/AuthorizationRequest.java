@@ -70,7 +70,7 @@ public final class AuthorizationRequest {
                 + "&code_challenge=" + enc(challenge) + "&code_challenge_method=S256&request=" + enc(request);
         String base = op.authorizationEndpoint();
         URI url = URI.create(base + (base.contains("?") ? "&" : "?") + query);
-        PendingLogin pending = new PendingLogin(brokerState, nonce, verifier, level.number(), op.entityId(), idpAlias);
+        PendingLogin pending = new PendingLogin(brokerState, nonce, verifier, level.number(), op.entityId(), idpAlias, redirectUri);
         return new Built(url, state, pending, claims);
     }
 

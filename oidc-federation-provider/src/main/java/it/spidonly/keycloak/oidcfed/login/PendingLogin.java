@@ -6,10 +6,10 @@ import java.util.Map;
 /**
  * What the authorization request leaves for the callback, kept in Keycloak's single-use store under the random
  * {@code state} (cluster-wide; removed when the answer arrives, so a replayed answer finds nothing): Keycloak's own
- * broker state, the nonce, the PKCE verifier, the level asked for, the OP and the IdP alias.
+ * broker state, the nonce, the PKCE verifier, the level asked for, the OP, the IdP alias and the redirect URI.
  */
 public record PendingLogin(String brokerState, String nonce, String codeVerifier, int requestedLevel, String opEntityId,
-                           String idpAlias) {
+                           String idpAlias, String redirectUri) {
     private static final String KEY = "oidcfed.pending.";
 
     public static String key(String state) {
@@ -24,6 +24,7 @@ public record PendingLogin(String brokerState, String nonce, String codeVerifier
         m.put("level", String.valueOf(requestedLevel));
         m.put("op", opEntityId);
         m.put("alias", idpAlias);
+        m.put("redirectUri", redirectUri);
         return m;
     }
 
@@ -32,6 +33,6 @@ public record PendingLogin(String brokerState, String nonce, String codeVerifier
             return null;
         }
         return new PendingLogin(m.get("brokerState"), m.get("nonce"), m.get("codeVerifier"),
-                Integer.parseInt(m.getOrDefault("level", "2")), m.get("op"), m.get("alias"));
+                Integer.parseInt(m.getOrDefault("level", "2")), m.get("op"), m.get("alias"), m.get("redirectUri"));
     }
 }

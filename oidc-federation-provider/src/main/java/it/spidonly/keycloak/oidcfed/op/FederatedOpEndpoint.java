@@ -15,7 +15,6 @@ import org.keycloak.broker.provider.UserAuthenticationIdentityProvider.Authentic
 import org.keycloak.events.EventBuilder;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.services.Urls;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import it.spidonly.keycloak.oidcfed.login.CodeExchange;
@@ -80,8 +79,7 @@ public class FederatedOpEndpoint {
             if ((iss != null || provider.profile().responseIssuerRequired()) && !op.issuer().equals(iss)) {
                 throw new LoginRefused(LoginChecks.RESPONSE_ISSUER, "the authorization response's iss is not the OP");
             }
-            String redirectUri = Urls.identityProviderAuthnResponse(session.getContext().getUri().getBaseUri(), alias,
-                    realm.getName()).toString();
+            String redirectUri = pending.redirectUri();
             TokenExpectations expected = new TokenExpectations(op.issuer(), provider.relyingParty(realm).clientId(),
                     pending.nonce(), pending.requestedLevel(), Clock.systemUTC().instant(), TokenExpectations.DEFAULT_SKEW);
             VerifiedLogin login = CodeExchange.run(new KeycloakOpHttp(session), provider.relyingParty(realm), op, pending,

@@ -83,7 +83,7 @@ public class FederatedOpIdentityProvider extends OIDCIdentityProvider {
     }
 
     RpCredentials relyingParty(RealmModel realm) {
-        return RpCredentials.of(session, realm, RelyingPartyEntity.entityId(session, realm));
+        return RpCredentials.of(session, realm);
     }
 
     @Override

@@ -11,9 +11,13 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 import it.spidonly.keycloak.spid.sp.RealmAdminResourceFactory;
 
-/** Registers {@code /admin/realms/{realm}/oidc-federation} (the OP list refresh: {@code POST ops/refresh}). */
+/**
+ * The OP list refresh: {@code POST /admin/realms/{realm}/oidc-federation/ops/refresh} (a sub-resource of the trust
+ * chain's admin resource, which owns {@code oidc-federation}), also registered at
+ * {@code /admin/realms/{realm}/oidc-federation-ops/refresh}; schedules the periodic refresh on each node.
+ */
 public class OidcFederationAdminResourceFactory extends RealmAdminResourceFactory {
-    public static final String ID = "oidc-federation";
+    public static final String ID = "oidc-federation-ops";
 
     public OidcFederationAdminResourceFactory() {
         super(ID);
@@ -39,6 +43,6 @@ public class OidcFederationAdminResourceFactory extends RealmAdminResourceFactor
 
     @Override
     public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
-        return new OidcFederationAdminResource(session, realm, auth, adminEvent);
+        return new OpsAdminResource(session, realm, auth, adminEvent);
     }
 }

@@ -18,19 +18,19 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
- * {@code POST /admin/realms/{realm}/oidc-federation/ops/refresh} with
+ * {@code POST /admin/realms/{realm}/oidc-federation/ops/refresh} (and {@code .../oidc-federation-ops/refresh}) with
  * {@code {"trustAnchor": "...", "providerId": "spid-oidc"|"cie-oidc", "trustMarkType": optional}}: lists the trust
  * anchor's OPs, resolves each and creates, updates or disables the IdPs ({@link OpListRefresh}); the source is
  * remembered so the scheduled refresh keeps the IdPs fresh. Needs "manage identity providers". A bad request answers
  * 400, an unreachable trust anchor 502, both {@code {"error", "message"}}.
  */
-public class OidcFederationAdminResource {
+public class OpsAdminResource {
     private final KeycloakSession session;
     private final RealmModel realm;
     private final AdminPermissionEvaluator auth;
     private final AdminEventBuilder adminEvent;
 
-    OidcFederationAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+    public OpsAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
         this.session = session;
         this.realm = realm;
         this.auth = auth;
@@ -38,7 +38,7 @@ public class OidcFederationAdminResource {
     }
 
     @POST
-    @Path("ops/refresh")
+    @Path("refresh")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response refresh(Map<String, String> body) {
