@@ -85,9 +85,8 @@ public final class OpListRefresh {
 
     static String alias(String providerId, String opEntityId) {
         URI uri = URI.create(opEntityId);
-        String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
-        String host = uri.getHost().toLowerCase(Locale.ROOT) + (uri.getPort() > 0 ? "-" + uri.getPort() : "");
-        return providerId + "-" + host + (path.isEmpty() ? "" : "-" + path.toLowerCase(Locale.ROOT));
+        String name = uri.getHost() + (uri.getPort() > 0 ? "-" + uri.getPort() : "") + (uri.getPath() == null ? "" : uri.getPath());
+        return providerId + "-" + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
     }
 
     private static IdentityProviderModel newIdp(KeycloakSession session, RealmModel realm, OpListSource source,

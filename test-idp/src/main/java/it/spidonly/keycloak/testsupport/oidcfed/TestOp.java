@@ -172,6 +172,16 @@ public final class TestOp implements AutoCloseable {
         trustMarks = List.copyOf(marks);
     }
 
+    /**
+     * Enrols this OP at {@code trustAnchor} as an {@code openid_provider} with the anchor's trust mark for OPs, and
+     * publishes that mark in the entity configuration ({@code id} and {@code trust_mark_type}: both generations).
+     */
+    public void enrolAt(TestTrustAnchor trustAnchor) {
+        String id = trustAnchor.trustMarkId("openid_provider");
+        List<String> marks = trustAnchor.enrol(entityId, federationJwksJson(), "openid_provider", List.of(id));
+        trustMarks(marks.stream().map(mark -> Map.<String, Object>of("id", id, "trust_mark_type", id, "trust_mark", mark)).toList());
+    }
+
     public void organizationName(String name) {
         organizationName = name;
     }
