@@ -70,10 +70,13 @@ final class FederationRealm implements AutoCloseable {
         return providerId + "-" + (uri.getHost() + "-" + uri.getPort() + uri.getPath()).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
     }
 
-    /** Guide step: the federation key ({@code POST .../components}, key provider {@code oidcfed-federation-key}). */
+    /**
+     * Guide step: the federation key ({@code POST .../components}, key provider {@code oidcfed-federation-key}, a
+     * negative priority so Keycloak never signs tokens with it).
+     */
     FederationRealm federationKey() {
         realm.admin().create("/" + name() + "/components", Map.of("name", "OIDC federation key", "providerId", "oidcfed-federation-key",
-                "providerType", "org.keycloak.keys.KeyProvider", "parentId", realm.realmId(), "config", Map.of("priority", List.of("100"))));
+                "providerType", "org.keycloak.keys.KeyProvider", "parentId", realm.realmId(), "config", Map.of("priority", List.of("-100"))));
         return this;
     }
 

@@ -122,7 +122,7 @@ class OidcFederationRefusalsIT {
     private void assertRefused(Page page, String check, String text, long eventsBefore) {
         assertEquals(400, page.status(), () -> page + "\n" + page.body());
         if (text != null) {
-            assertTrue(page.body().replace("&#39;", "'").contains(text), () -> "the message of " + check + ":\n" + page.body());
+            assertTrue(page.body().replace("&#39;", "'").replace("&apos;", "'").replace("&#x27;", "'").contains(text), () -> "the message of " + check + ":\n" + page.body());
         }
         assertEquals(eventsBefore + 1, fed.loginErrors(check), () -> "one LOGIN_ERROR event with reason " + check);
     }

@@ -34,11 +34,14 @@ record TestOpRelyingParty(String clientId, JWKSet jwks, List<String> redirectUri
         return key(null, KeyUse.ENCRYPTION);
     }
 
+    /** A key of that use (first pass), else one that names no use. */
     private RSAKey key(String kid, KeyUse use) {
-        for (JWK k : jwks.getKeys()) {
-            if (k instanceof RSAKey rsa && (kid == null || kid.equals(k.getKeyID()))
-                    && (k.getKeyUse() == null || use.equals(k.getKeyUse()))) {
-                return rsa;
+        for (boolean strict : new boolean[] {true, false}) {
+            for (JWK k : jwks.getKeys()) {
+                if (k instanceof RSAKey rsa && (kid == null || kid.equals(k.getKeyID()))
+                        && (use.equals(k.getKeyUse()) || (!strict && k.getKeyUse() == null))) {
+                    return rsa;
+                }
             }
         }
         throw new TestOpRefusal("invalid_client", "no " + use + " key " + kid + " for " + clientId);
