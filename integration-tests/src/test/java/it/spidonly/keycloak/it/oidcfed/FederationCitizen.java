@@ -10,9 +10,12 @@ import it.spidonly.keycloak.testsupport.browser.HttpBrowser;
 import it.spidonly.keycloak.testsupport.browser.OidcTestClient;
 import it.spidonly.keycloak.testsupport.browser.Page;
 
-/** A citizen's browser on the ministry app: a SPID/CIE login through an OP of the federation. */
+/**
+ * A citizen's browser on the ministry app (Italian first, as the realm's default): a SPID/CIE login through an OP of
+ * the federation.
+ */
 final class FederationCitizen {
-    final HttpBrowser browser = new HttpBrowser().stopAt(AdminGuideRealm.REDIRECT_URI);
+    final HttpBrowser browser = new HttpBrowser().stopAt(AdminGuideRealm.REDIRECT_URI).header("Accept-Language", "it");
     final OidcTestClient app;
     private final FederationRealm realm;
 

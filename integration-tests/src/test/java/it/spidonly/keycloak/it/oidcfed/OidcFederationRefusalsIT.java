@@ -26,7 +26,7 @@ import it.spidonly.keycloak.testsupport.oidcfed.TestTrustAnchorBreakage;
 
 /**
  * Each refusal of issue 20 item 6 on the real Keycloak: the citizen gets the error page (HTTP 400, the check's message
- * in Italian, the realm's default language) and the realm a {@code LOGIN_ERROR} event whose reason names the check;
+ * in the citizen's language, Italian here) and the realm a {@code LOGIN_ERROR} event whose reason names the check;
  * no account is made.
  */
 @ExtendWith(KeycloakServer.class)
@@ -77,7 +77,7 @@ class OidcFederationRefusalsIT {
                 .findFirst().orElseThrow(() -> new AssertionError(citizen.browser.history().toString()));
         long before = fed.loginErrors("oidcfed.op.state");
 
-        Page replay = new HttpBrowser().get(answer);
+        Page replay = new HttpBrowser().header("Accept-Language", "it").get(answer);
 
         assertRefused(replay, "oidcfed.op.state", "gia' usata", before);
     }
@@ -114,7 +114,7 @@ class OidcFederationRefusalsIT {
 
             Page page = new FederationCitizen(fed).toOp(alias, Map.of("scope", "openid"));
 
-            assertRefused(page, check, null, before);
+            assertRefused(page, check, "catena di fiducia", before);
             assertEquals(List.of(), broken.requestObjects(), "nothing sent to an OP without a valid chain");
         }
     }
