@@ -6,8 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,9 +19,9 @@ import it.spidonly.keycloak.testsupport.oidcfed.TestTrustAnchor;
 
 /**
  * A realm set up for SPID/CIE over OIDC Federation only through the admin REST API, as docs/oidc-federation.md says,
- * from an empty realm ({@link AdminGuideRealm}'s first steps: realm settings, the SPID SP, the app): the federation key,
- * the relying-party settings with the pinned trust anchor, the RP's enrolment at the trust anchor (its trust mark saved
- * back), then the OP list refresh. A test trust anchor and a test OP (enrolled with its trust mark) run beside it.
+ * from an empty realm: the relying party ({@link OidcFederationRealm}), the ministry's app, then the OP list refresh
+ * ("Logging in with SPID and CIE over OIDC Federation"). A test trust anchor and a test OP (enrolled with its trust
+ * mark) run beside it.
  */
 final class FederationRealm implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,7 +30,6 @@ final class FederationRealm implements AutoCloseable {
     final TestTrustAnchor trustAnchor;
     final TestOp op;
     final String providerId;
-    private String rpSettingsId;
 
     private FederationRealm(AdminGuideRealm realm, TestTrustAnchor trustAnchor, TestOp op, String providerId) {
         this.realm = realm;
@@ -41,14 +38,19 @@ final class FederationRealm implements AutoCloseable {
         this.providerId = providerId;
     }
 
-    /** Every step, with the OPs listed as {@code providerId} ({@code spid-oidc} or {@code cie-oidc}). */
+    /**
+     * The relying party exactly as {@link OidcFederationRealm} sets it up (docs/oidc-federation.md: SPID SP, relying-party
+     * settings with the pinned trust anchor, onboarding with the trust mark), the app, then the OP list refresh with the
+     * OPs listed as {@code providerId} ({@code spid-oidc} or {@code cie-oidc}).
+     */
     static FederationRealm create(KeycloakServer keycloak, String prefix, String providerId) {
-        AdminGuideRealm realm = AdminGuideRealm.empty(keycloak, prefix, TestUser.demoUsers()).realmSettings().serviceProvider().app();
         TestTrustAnchor ta = TestTrustAnchor.start();
+        OidcFederationRealm rp = OidcFederationRealm.create(keycloak, prefix, ta);
+        AdminGuideRealm realm = rp.realm.app();
         TestOp op = TestOp.start(ta.entityId(), TestUser.demoUsers());
         op.enrolAt(ta);
         FederationRealm fed = new FederationRealm(realm, ta, op, providerId);
-        fed.federationKey().relyingParty().enrolAtTrustAnchor().refreshOps();
+        fed.refreshOps();
         return fed;
     }
 
@@ -68,48 +70,6 @@ final class FederationRealm implements AutoCloseable {
     String alias(TestOp other) {
         URI uri = URI.create(other.entityId());
         return providerId + "-" + (uri.getHost() + "-" + uri.getPort() + uri.getPath()).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
-    }
-
-    /**
-     * Guide step: the federation key ({@code POST .../components}, key provider {@code oidcfed-federation-key}, a
-     * negative priority so Keycloak never signs tokens with it).
-     */
-    FederationRealm federationKey() {
-        realm.admin().create("/" + name() + "/components", Map.of("name", "OIDC federation key", "providerId", "oidcfed-federation-key",
-                "providerType", "org.keycloak.keys.KeyProvider", "parentId", realm.realmId(), "config", Map.of("priority", List.of("-100"))));
-        return this;
-    }
-
-    /** Guide step: the relying-party settings with the trust anchor's entity id and its pinned keys. */
-    FederationRealm relyingParty() {
-        rpSettingsId = realm.admin().create("/" + name() + "/components", Map.of("name", "OIDC federation relying party",
-                "providerId", "oidcfed-relying-party", "providerType", "org.keycloak.services.ui.extend.UiPageProvider",
-                "parentId", realm.realmId(), "config", rpSettings(null)));
-        return this;
-    }
-
-    private Map<String, List<String>> rpSettings(String trustMark) {
-        Map<String, List<String>> config = new LinkedHashMap<>();
-        config.put("trustAnchors", List.of(trustAnchor.entityId() + " " + trustAnchor.jwksJson()));
-        config.put("contacts", List.of("federazione@lavoro.example"));
-        if (trustMark != null) {
-            config.put("trustMarks", List.of(trustMark));
-        }
-        return config;
-    }
-
-    /**
-     * Guide step: send the RP's entity id and federation keys (from its entity configuration) to the trust anchor, which
-     * enrols it and issues its trust mark; the mark goes into the settings.
-     */
-    FederationRealm enrolAtTrustAnchor() {
-        JsonNode ec = entityConfiguration();
-        List<String> marks = trustAnchor.enrol(rpEntityId(), ec.path("jwks").toString(), "openid_relying_party",
-                List.of(trustAnchor.trustMarkId("openid_relying_party")));
-        realm.admin().put("/" + name() + "/components/" + rpSettingsId, Map.of("id", rpSettingsId, "name", "OIDC federation relying party",
-                "providerId", "oidcfed-relying-party", "providerType", "org.keycloak.services.ui.extend.UiPageProvider",
-                "parentId", realm.realmId(), "config", rpSettings(marks.get(0))));
-        return this;
     }
 
     /** Guide step: {@code POST .../oidc-federation/ops/refresh}: the OPs the trust anchor lists become IdPs. */

@@ -114,7 +114,7 @@ class OidcFederationRefusalsIT {
 
             Page page = new FederationCitizen(fed).toOp(alias, Map.of("scope", "openid"));
 
-            assertRefused(page, check, "catena di fiducia", before);
+            assertRefused(page, check, "OIDC Federation:", before);
             assertEquals(List.of(), broken.requestObjects(), "nothing sent to an OP without a valid chain");
         }
     }

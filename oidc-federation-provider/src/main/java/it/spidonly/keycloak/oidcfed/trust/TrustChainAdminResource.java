@@ -45,9 +45,10 @@ public class TrustChainAdminResource {
         if (sub == null || sub.isBlank() || sub.length() > 2048) {
             return refusal(new TrustChainException(ChainCheck.SELF_ISSUED, "the parameter sub is required"));
         }
-        FederationTrustChainResolver resolver = new FederationTrustChainResolver(session, Clock.systemUTC());
         try {
-            ResolvedEntity entity = fresh ? resolver.resolveFresh(realm, sub) : resolver.resolveOpenIdProvider(realm, sub);
+            // the same provider a login gets (session.getProvider), or a fresh resolution that bypasses its cache
+            ResolvedEntity entity = fresh ? new FederationTrustChainResolver(session, Clock.systemUTC()).resolveFresh(realm, sub)
+                    : session.getProvider(TrustChainResolver.class).resolveOpenIdProvider(realm, sub);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("entity_id", entity.entityId());
             body.put("trust_anchor", entity.trustAnchor());

@@ -103,6 +103,10 @@ public final class TrustChainValidator {
         List<Link> links = new ArrayList<>();
         links.add(new Link(superior, statement));
         if (pinned == null) {
+            JsonNode superiorHints = superior.claims().get("authority_hints");
+            if (superiorHints == null || !superiorHints.isArray() || superiorHints.isEmpty()) {
+                throw ChainCheck.fail(ChainCheck.TRUST_ANCHOR, "the chain ends at " + superiorId + ", not a configured trust anchor");
+            }
             links.addAll(chainUp(superior, intermediates + 1));
         }
         return links;
