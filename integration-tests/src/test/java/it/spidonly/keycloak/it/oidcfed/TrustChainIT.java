@@ -95,6 +95,11 @@ class TrustChainIT {
     }
 
     @Test
+    void theCheckNeedsTheOpsEntityId() {
+        assertEquals(400, rp.adminResolve("", false, "en").statusCode());
+    }
+
+    @Test
     void theRefusalIsInTheAdminsLanguage() throws Exception {
         TestTrustAnchorEntity op = anchor.entity("op-it-" + UUID.randomUUID(), "openid_provider").breakage(TestTrustAnchorBreakage.EXPIRED);
         JsonNode it = Jws.JSON.readTree(rp.adminResolve(op.entityId(), false, "it").body());

@@ -43,7 +43,8 @@ public class TrustChainAdminResource {
     public Response resolve(@QueryParam("sub") String sub, @QueryParam("fresh") boolean fresh) {
         auth.realm().requireViewRealm();
         if (sub == null || sub.isBlank() || sub.length() > 2048) {
-            return refusal(new TrustChainException(ChainCheck.SELF_ISSUED, "the parameter sub is required"));
+            return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(Map.of("error", "invalid_request", "message", "sub: the OP's entity id (https URL) is required")).build();
         }
         try {
             // the same provider a login gets (session.getProvider), or a fresh resolution that bypasses its cache
