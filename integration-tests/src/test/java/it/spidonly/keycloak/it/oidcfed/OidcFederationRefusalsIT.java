@@ -56,6 +56,7 @@ class OidcFederationRefusalsIT {
             "WRONG_ID_TOKEN_ISSUER, oidcfed.token.iss, emesso da un altro gestore",
             "WRONG_ID_TOKEN_AUDIENCE, oidcfed.token.aud, emesso per un altro servizio",
             "WRONG_NONCE, oidcfed.token.nonce, nonce errato",
+            "WRONG_AT_HASH, oidcfed.token.at-hash, (at_hash)",
             "ID_TOKEN_UNKNOWN_KEY, oidcfed.token.signature, La firma dell",
             "UNENCRYPTED_USERINFO, oidcfed.userinfo.unencrypted, non cifrati",
             "WRONG_RESPONSE_ISSUER, oidcfed.op.iss, non e' quello a cui"})

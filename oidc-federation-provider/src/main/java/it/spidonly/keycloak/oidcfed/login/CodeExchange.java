@@ -32,11 +32,15 @@ public final class CodeExchange {
         if (idToken == null || accessToken == null) {
             throw new LoginRefused(LoginChecks.TOKEN_REQUEST, "the token response lacks id_token or access_token");
         }
-        JsonNode claims = SignedJwt.verify(idToken, op.keys(), LoginChecks.TOKEN_MALFORMED, LoginChecks.TOKEN_ALGORITHM,
-                LoginChecks.TOKEN_SIGNATURE).claims();
+        SignedJwt verified = SignedJwt.verify(idToken, op.keys(), LoginChecks.TOKEN_MALFORMED, LoginChecks.TOKEN_ALGORITHM,
+                LoginChecks.TOKEN_SIGNATURE);
+        JsonNode claims = verified.claims();
         RuleResult result = IdTokenRules.run(claims, expected);
         if (!result.passed()) {
             throw new LoginRefused(result.failedRuleId().orElseThrow(), "the ID token failed " + result);
+        }
+        if (!AccessTokenHash.of(accessToken, verified.algorithm()).equals(IdTokenRules.text(claims, "at_hash"))) {
+            throw new LoginRefused(LoginChecks.TOKEN_AT_HASH, "the ID token's at_hash does not match the access token");
         }
         String subject = IdTokenRules.text(claims, "sub");
         if (subject == null || subject.isBlank()) {

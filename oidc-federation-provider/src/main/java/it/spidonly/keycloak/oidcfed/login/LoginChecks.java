@@ -25,6 +25,8 @@ public final class LoginChecks {
     public static final String TOKEN_EXPIRED = "oidcfed.token.exp";
     public static final String TOKEN_ISSUED_AT = "oidcfed.token.iat";
     public static final String TOKEN_ACR = "oidcfed.token.acr";
+    /** The ID token's {@code at_hash} is missing or is not the access token's (OIDC Core 3.1.3.6; SPID/CIE ID Token). */
+    public static final String TOKEN_AT_HASH = "oidcfed.token.at-hash";
     public static final String USERINFO_REQUEST = "oidcfed.userinfo.request";
     public static final String USERINFO_UNENCRYPTED = "oidcfed.userinfo.unencrypted";
     public static final String USERINFO_ENCRYPTION_ALGORITHM = "oidcfed.userinfo.enc-alg";

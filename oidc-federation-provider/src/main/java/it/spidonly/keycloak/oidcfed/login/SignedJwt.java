@@ -26,13 +26,20 @@ public final class SignedJwt {
     static final int MAX_LENGTH = 64 * 1024;
 
     private final JsonNode claims;
+    private final String algorithm;
 
-    private SignedJwt(JsonNode claims) {
+    private SignedJwt(JsonNode claims, String algorithm) {
         this.claims = claims;
+        this.algorithm = algorithm;
     }
 
     public JsonNode claims() {
         return claims;
+    }
+
+    /** The verified JWS algorithm (RS256, PS512, ...). */
+    public String algorithm() {
+        return algorithm;
     }
 
     /**
@@ -65,7 +72,7 @@ public final class SignedJwt {
         List<JWK> candidates = kid == null ? opKeys : opKeys.stream().filter(k -> kid.equals(k.getKeyId())).toList();
         for (JWK key : candidates) {
             if (verifies(key, alg, signed, input.getSignature())) {
-                return new SignedJwt(claims);
+                return new SignedJwt(claims, alg);
             }
         }
         throw new LoginRefused(signature, "no key of the OP's trust chain verifies the signature (kid " + kid + ")");

@@ -126,6 +126,7 @@ class FederatedLoginTest {
             "WRONG_ID_TOKEN_AUDIENCE, oidcfed.token.aud",
             "WRONG_NONCE, oidcfed.token.nonce",
             "LOWER_ACR, oidcfed.token.acr",
+            "WRONG_AT_HASH, oidcfed.token.at-hash",
             "ID_TOKEN_UNKNOWN_KEY, oidcfed.token.signature",
             "UNENCRYPTED_USERINFO, oidcfed.userinfo.unencrypted",
             "UNSIGNED_USERINFO, oidcfed.userinfo.unsigned"})

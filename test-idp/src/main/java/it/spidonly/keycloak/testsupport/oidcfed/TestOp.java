@@ -411,7 +411,7 @@ public final class TestOp implements AutoCloseable {
                 .audience(misbehaviours.contains(TestOpMisbehaviour.WRONG_ID_TOKEN_AUDIENCE) ? "https://other-rp.example" : rp.clientId())
                 .claim("nonce", misbehaviours.contains(TestOpMisbehaviour.WRONG_NONCE) ? "x".repeat(43) : grant.get("nonce"))
                 .claim("acr", acr)
-                .claim("at_hash", atHash(accessToken))
+                .claim("at_hash", atHash(misbehaviours.contains(TestOpMisbehaviour.WRONG_AT_HASH) ? accessToken + "x" : accessToken))
                 .issueTime(Date.from(now)).notBeforeTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(1980)))
                 .jwtID(UUID.randomUUID().toString()).build();
         RSAKey signer = misbehaviours.contains(TestOpMisbehaviour.ID_TOKEN_UNKNOWN_KEY) ? keys.stray : keys.protocol;

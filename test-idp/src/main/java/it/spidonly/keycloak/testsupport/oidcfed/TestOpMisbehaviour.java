@@ -10,6 +10,8 @@ public enum TestOpMisbehaviour {
     WRONG_NONCE,
     /** The ID token says SpidL1 whatever was asked. */
     LOWER_ACR,
+    /** The ID token's {@code at_hash} is not the access token's. */
+    WRONG_AT_HASH,
     /** The ID token is signed with a key the OP does not publish. */
     ID_TOKEN_UNKNOWN_KEY,
     /** The userinfo is a signed JWT, not encrypted. */
