@@ -62,6 +62,13 @@ public class TrustChainAdminResource {
         }
     }
 
+    /** {@code /ops}: the OP list refresh of the login side (fed-login, {@code oidcfed.op}). */
+    @Path("ops")
+    public Object ops() {
+        return new it.spidonly.keycloak.oidcfed.op.OpsAdminResource(session, realm, auth,
+                new org.keycloak.services.resources.admin.AdminEventBuilder(realm, auth.adminAuth(), session, session.getContext().getConnection()));
+    }
+
     private Response refusal(TrustChainException e) {
         Locale locale = session.getContext().getRequestHeaders().getAcceptableLanguages().stream().findFirst().orElse(Locale.ENGLISH);
         Properties messages = JarMessages.of(TrustChainAdminResource.class, locale.getLanguage());
