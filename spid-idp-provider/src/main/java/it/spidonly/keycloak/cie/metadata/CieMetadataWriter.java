@@ -2,20 +2,14 @@ package it.spidonly.keycloak.cie.metadata;
 
 import static it.spidonly.keycloak.spid.metadata.SamlNames.*;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 
-import org.keycloak.saml.common.util.DocumentUtil;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 import it.spidonly.keycloak.cie.sp.CieServiceProvider;
+import it.spidonly.keycloak.spid.metadata.MetadataDocument;
 import it.spidonly.keycloak.spid.sp.SpType;
 import it.spidonly.keycloak.spid.sp.SpidServiceProviderConfig;
 
@@ -33,7 +27,7 @@ public final class CieMetadataWriter {
     private final CieServiceProvider cie;
     private final X509Certificate certificate;
     private final List<X509Certificate> nextCertificates;
-    private Document doc;
+    private MetadataDocument doc;
 
     public CieMetadataWriter(CieServiceProvider cie, X509Certificate certificate, List<X509Certificate> nextCertificates) {
         this.cie = cie;
@@ -42,45 +36,30 @@ public final class CieMetadataWriter {
     }
 
     public Document write() {
-        try {
-            doc = DocumentUtil.createDocument();
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot create an XML document", e);
-        }
+        doc = MetadataDocument.create();
         Element entity = md("EntityDescriptor");
         entity.setAttributeNS(XMLNS, "xmlns:md", MD);
         entity.setAttributeNS(XMLNS, "xmlns:ds", DS);
         entity.setAttributeNS(XMLNS, "xmlns:cie", CIE);
         entity.setAttribute("entityID", cie.entityId());
-        doc.appendChild(entity);
+        doc.document().appendChild(entity);
         entity.appendChild(spSsoDescriptor());
-        entity.appendChild(organization());
+        entity.appendChild(doc.organization(cie.shared()));
         entity.appendChild(administrativeContact());
-        entity.setAttribute("ID", "_" + contentDigest());
-        entity.setIdAttribute("ID", true);
-        return doc;
+        doc.identifyByContent(entity);
+        return doc.document();
     }
 
     private Element spSsoDescriptor() {
-        Element d = md("SPSSODescriptor");
-        d.setAttribute("protocolSupportEnumeration", PROTOCOL);
-        d.setAttribute("AuthnRequestsSigned", "true");
-        d.setAttribute("WantAssertionsSigned", "true");
-        d.appendChild(signingKeyDescriptor(certificate));
-        nextCertificates.forEach(next -> d.appendChild(signingKeyDescriptor(next)));
+        Element d = doc.spSsoDescriptor(certificate, nextCertificates);
         // CIE (IPZS check 4.9): at least one SingleLogoutService with HTTP-Redirect
         d.appendChild(endpoint("SingleLogoutService", HTTP_REDIRECT, cie.urls().singleLogout()));
         d.appendChild(endpoint("SingleLogoutService", HTTP_POST, cie.urls().singleLogout()));
         d.appendChild(text(md("NameIDFormat"), NAMEID_TRANSIENT));
-        Element acs = endpoint("AssertionConsumerService", HTTP_POST, cie.urls().assertionConsumerService());
-        acs.setAttribute("index", "0");
-        acs.setAttribute("isDefault", "true");
-        d.appendChild(acs);
+        d.appendChild(doc.defaultAssertionConsumerService(cie.urls().assertionConsumerService()));
         Element service = md("AttributeConsumingService");
         service.setAttribute("index", "0");
-        Element name = text(md("ServiceName"), cie.serviceName());
-        name.setAttributeNS(XML, "xml:lang", "");
-        service.appendChild(name);
+        service.appendChild(doc.localized("ServiceName", "", cie.serviceName()));
         for (String attribute : CieServiceProvider.ATTRIBUTES) {
             Element requested = md("RequestedAttribute");
             requested.setAttribute("Name", attribute);
@@ -88,32 +67,6 @@ public final class CieMetadataWriter {
         }
         d.appendChild(service);
         return d;
-    }
-
-    private Element signingKeyDescriptor(X509Certificate cert) {
-        Element kd = md("KeyDescriptor");
-        kd.setAttribute("use", "signing");
-        Element keyInfo = doc.createElementNS(DS, "ds:KeyInfo");
-        Element x509Data = doc.createElementNS(DS, "ds:X509Data");
-        Element value = doc.createElementNS(DS, "ds:X509Certificate");
-        try {
-            value.setTextContent(Base64.getEncoder().encodeToString(cert.getEncoded()));
-        } catch (CertificateEncodingException e) {
-            throw new IllegalStateException("The signing certificate cannot be encoded", e);
-        }
-        x509Data.appendChild(value);
-        keyInfo.appendChild(x509Data);
-        kd.appendChild(keyInfo);
-        return kd;
-    }
-
-    private Element organization() {
-        SpidServiceProviderConfig sp = cie.shared();
-        Element org = md("Organization");
-        appendLocalized(org, "OrganizationName", sp.organizationNames());
-        appendLocalized(org, "OrganizationDisplayName", sp.organizationDisplayNames());
-        appendLocalized(org, "OrganizationURL", sp.organizationUrls());
-        return org;
     }
 
     /** CIE: ContactPerson "administrative" (the SP itself) with Extensions, Company = OrganizationName, EmailAddress. */
@@ -152,41 +105,19 @@ public final class CieMetadataWriter {
         }
     }
 
-    private void appendLocalized(Element parent, String name, Map<String, String> byLanguage) {
-        byLanguage.forEach((lang, value) -> {
-            Element e = text(md(name), value);
-            e.setAttributeNS(XML, "xml:lang", lang);
-            parent.appendChild(e);
-        });
-    }
-
     private Element endpoint(String name, String binding, String location) {
-        Element e = md(name);
-        e.setAttribute("Binding", binding);
-        e.setAttribute("Location", location);
-        return e;
+        return doc.endpoint(name, binding, location);
     }
 
     private Element md(String localName) {
-        return doc.createElementNS(MD, "md:" + localName);
+        return doc.md(localName);
     }
 
     private Element cie(String localName) {
-        return doc.createElementNS(CIE, "cie:" + localName);
+        return doc.element(CIE, "cie", localName);
     }
 
     private static Element text(Element e, String value) {
-        e.setTextContent(value);
-        return e;
-    }
-
-    private String contentDigest() {
-        try {
-            String xml = DocumentUtil.getDocumentAsString(doc);
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(xml.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 20);
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot digest the metadata", e);
-        }
+        return MetadataDocument.text(e, value);
     }
 }

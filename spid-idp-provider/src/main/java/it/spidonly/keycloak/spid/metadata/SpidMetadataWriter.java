@@ -2,17 +2,10 @@ package it.spidonly.keycloak.spid.metadata;
 
 import static it.spidonly.keycloak.spid.metadata.SamlNames.*;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 
-import org.keycloak.saml.common.util.DocumentUtil;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -35,7 +28,7 @@ public final class SpidMetadataWriter {
     private final X509Certificate certificate;
     private final List<X509Certificate> nextCertificates;
     private final SpidEndpointUrls urls;
-    private Document doc;
+    private MetadataDocument doc;
 
     public SpidMetadataWriter(SpidServiceProviderConfig sp, X509Certificate certificate, SpidEndpointUrls urls) {
         this(sp, certificate, List.of(), urls);
@@ -54,71 +47,39 @@ public final class SpidMetadataWriter {
     }
 
     public Document write() {
-        try {
-            doc = DocumentUtil.createDocument();
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot create an XML document", e);
-        }
+        doc = MetadataDocument.create();
         Element entity = md("EntityDescriptor");
         entity.setAttributeNS(XMLNS, "xmlns:md", MD);
         entity.setAttributeNS(XMLNS, "xmlns:spid", SPID);
         entity.setAttributeNS(XMLNS, "xmlns:ds", DS);
         entity.setAttribute("entityID", sp.entityId());
-        doc.appendChild(entity);
+        doc.document().appendChild(entity);
         entity.appendChild(spSsoDescriptor());
         entity.appendChild(organization());
         entity.appendChild(otherContact());
         if (sp.spType().orElse(SpType.PUBLIC) == SpType.PRIVATE) {
             entity.appendChild(billingContact());
         }
-        entity.setAttribute("ID", "_" + contentDigest());
-        entity.setIdAttribute("ID", true);
-        return doc;
+        doc.identifyByContent(entity);
+        return doc.document();
     }
 
     private Element spSsoDescriptor() {
-        Element d = md("SPSSODescriptor");
-        d.setAttribute("protocolSupportEnumeration", PROTOCOL);
-        d.setAttribute("AuthnRequestsSigned", "true");
-        d.setAttribute("WantAssertionsSigned", "true");
-        d.appendChild(signingKeyDescriptor(certificate));
-        for (X509Certificate next : nextCertificates) {
-            d.appendChild(signingKeyDescriptor(next));
-        }
+        Element d = doc.spSsoDescriptor(certificate, nextCertificates);
         d.appendChild(endpoint("SingleLogoutService", HTTP_POST, urls.singleLogout()));
         d.appendChild(endpoint("SingleLogoutService", HTTP_REDIRECT, urls.singleLogout()));
         d.appendChild(text(md("NameIDFormat"), NAMEID_TRANSIENT));
-        Element acs = endpoint("AssertionConsumerService", HTTP_POST, urls.assertionConsumerService());
-        acs.setAttribute("index", "0");
-        acs.setAttribute("isDefault", "true");
-        d.appendChild(acs);
+        d.appendChild(doc.defaultAssertionConsumerService(urls.assertionConsumerService()));
         for (AttributeConsumingService service : sp.attributeConsumingServices()) {
             d.appendChild(attributeConsumingService(service));
         }
         return d;
     }
 
-    private Element signingKeyDescriptor(X509Certificate certificate) {
-        Element kd = md("KeyDescriptor");
-        kd.setAttribute("use", "signing");
-        Element keyInfo = doc.createElementNS(DS, "ds:KeyInfo");
-        Element x509Data = doc.createElementNS(DS, "ds:X509Data");
-        Element cert = doc.createElementNS(DS, "ds:X509Certificate");
-        try {
-            cert.setTextContent(Base64.getEncoder().encodeToString(certificate.getEncoded()));
-        } catch (CertificateEncodingException e) {
-            throw new IllegalStateException("The signing certificate cannot be encoded", e);
-        }
-        x509Data.appendChild(cert);
-        keyInfo.appendChild(x509Data);
-        kd.appendChild(keyInfo);
-        return kd;
-    }
-
     private Element attributeConsumingService(AttributeConsumingService service) {
         Element acs = md("AttributeConsumingService");
         acs.setAttribute("index", String.valueOf(service.index()));
-        acs.appendChild(localized("ServiceName", "it", service.serviceName()));
+        acs.appendChild(doc.localized("ServiceName", "it", service.serviceName()));
         for (String attribute : new TreeSet<>(service.requestedAttributes())) {
             Element ra = md("RequestedAttribute");
             ra.setAttribute("Name", attribute);
@@ -128,11 +89,7 @@ public final class SpidMetadataWriter {
     }
 
     private Element organization() {
-        Element org = md("Organization");
-        appendLocalized(org, "OrganizationName", sp.organizationNames());
-        appendLocalized(org, "OrganizationDisplayName", sp.organizationDisplayNames());
-        appendLocalized(org, "OrganizationURL", sp.organizationUrls());
-        return org;
+        return doc.organization(sp);
     }
 
     /** Avviso n. 29 v3: ContactPerson "other" with the public or private SPID extensions. */
@@ -193,49 +150,25 @@ public final class SpidMetadataWriter {
         return contact;
     }
 
-    private void appendLocalized(Element parent, String name, Map<String, String> byLanguage) {
-        byLanguage.forEach((lang, value) -> parent.appendChild(localized(name, lang, value)));
-    }
-
-    private Element localized(String name, String lang, String value) {
-        Element e = text(md(name), value);
-        e.setAttributeNS(XML, "xml:lang", lang);
-        return e;
-    }
-
     private Element endpoint(String name, String binding, String location) {
-        Element e = md(name);
-        e.setAttribute("Binding", binding);
-        e.setAttribute("Location", location);
-        return e;
+        return doc.endpoint(name, binding, location);
     }
 
     private Element md(String localName) {
-        return doc.createElementNS(MD, "md:" + localName);
+        return doc.md(localName);
     }
 
     private Element spid(String localName) {
-        return doc.createElementNS(SPID, "spid:" + localName);
+        return doc.element(SPID, "spid", localName);
     }
 
     private Element fpa(Element parent, String localName) {
-        Element e = doc.createElementNS(SPID_INVOICING, "fpa:" + localName);
+        Element e = doc.element(SPID_INVOICING, "fpa", localName);
         parent.appendChild(e);
         return e;
     }
 
     private static Element text(Element e, String value) {
-        e.setTextContent(value);
-        return e;
-    }
-
-    private String contentDigest() {
-        try {
-            String xml = DocumentUtil.getDocumentAsString(doc);
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(xml.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 20);
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot digest the metadata", e);
-        }
+        return MetadataDocument.text(e, value);
     }
 }
