@@ -6,13 +6,10 @@ import java.util.Map;
 import org.keycloak.Config;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.saml.validators.DestinationValidator;
 
 import it.spidonly.keycloak.spid.broker.SpidIdentityProviderFactory;
 import it.spidonly.keycloak.spid.sp.SpidServiceProviderConfig;
-import it.spidonly.keycloak.spid.sp.SpidServiceProviders;
 
 /**
  * The "eIDAS (FICEP)" identity provider type, {@code eidas-ficep}: EU/EEA citizens log in with their national eID
@@ -22,8 +19,6 @@ import it.spidonly.keycloak.spid.sp.SpidServiceProviders;
  */
 public class FicepIdentityProviderFactory extends SpidIdentityProviderFactory {
     public static final String PROVIDER_ID = "eidas-ficep";
-
-    private DestinationValidator destinationValidator;
 
     @Override
     public String getId() {
@@ -36,18 +31,11 @@ public class FicepIdentityProviderFactory extends SpidIdentityProviderFactory {
     }
 
     @Override
-    public void init(Config.Scope config) {
-        super.init(config);
-        destinationValidator = DestinationValidator.forProtocolMap(config.getArray("knownProtocols"));
-    }
-
-    @Override
     public FicepIdentityProvider create(KeycloakSession session, IdentityProviderModel model) {
-        RealmModel realm = session.getContext().getRealm();
-        SpidServiceProviderConfig sp = realm == null ? null : SpidServiceProviders.of(realm).orElse(null);
+        SpidServiceProviderConfig sp = realmServiceProvider(session);
         FicepIdentityProviderConfig config = new FicepIdentityProviderConfig(model);
         config.applySpidProfile(sp);
-        return new FicepIdentityProvider(session, config, sp, destinationValidator);
+        return new FicepIdentityProvider(session, config, sp, destinationValidator());
     }
 
     @Override

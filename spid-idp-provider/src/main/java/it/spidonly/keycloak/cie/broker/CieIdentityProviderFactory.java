@@ -6,14 +6,11 @@ import java.util.Map;
 import org.keycloak.Config;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.saml.validators.DestinationValidator;
 
 import it.spidonly.keycloak.cie.sp.CieServiceProvider;
 import it.spidonly.keycloak.spid.broker.SpidIdentityProviderFactory;
 import it.spidonly.keycloak.spid.sp.SpidServiceProviderConfig;
-import it.spidonly.keycloak.spid.sp.SpidServiceProviders;
 
 /**
  * The "CIE (Carta d'Identità Elettronica)" identity provider type, {@code cie-saml}: "Entra con CIE" over SAML, built
@@ -23,8 +20,6 @@ import it.spidonly.keycloak.spid.sp.SpidServiceProviders;
  */
 public class CieIdentityProviderFactory extends SpidIdentityProviderFactory {
     public static final String PROVIDER_ID = "cie-saml";
-
-    private DestinationValidator destinationValidator;
 
     @Override
     public String getId() {
@@ -37,21 +32,14 @@ public class CieIdentityProviderFactory extends SpidIdentityProviderFactory {
     }
 
     @Override
-    public void init(Config.Scope config) {
-        super.init(config);
-        destinationValidator = DestinationValidator.forProtocolMap(config.getArray("knownProtocols"));
-    }
-
-    @Override
     public CieIdentityProvider create(KeycloakSession session, IdentityProviderModel model) {
-        RealmModel realm = session.getContext().getRealm();
-        SpidServiceProviderConfig sp = realm == null ? null : SpidServiceProviders.of(realm).orElse(null);
+        SpidServiceProviderConfig sp = realmServiceProvider(session);
         CieIdentityProviderConfig config = new CieIdentityProviderConfig(model);
         config.applySpidProfile(sp);
         if (sp != null) {
-            baseUri(session).ifPresent(base -> config.serviceProvider(CieServiceProvider.of(sp, base, realm.getName())));
+            baseUri(session).ifPresent(base -> config.serviceProvider(CieServiceProvider.of(sp, base, session.getContext().getRealm().getName())));
         }
-        return new CieIdentityProvider(session, config, sp, destinationValidator);
+        return new CieIdentityProvider(session, config, sp, destinationValidator());
     }
 
     /** The request's base URI (the CIE entityID defaults to a URL under it); empty outside an HTTP request. */

@@ -51,10 +51,20 @@ public class SpidIdentityProviderFactory extends SAMLIdentityProviderFactory {
         destinationValidator = DestinationValidator.forProtocolMap(config.getArray("knownProtocols"));
     }
 
+    /** The Destination check configured once in {@link #init}, for this type and the types built on it. */
+    protected DestinationValidator destinationValidator() {
+        return destinationValidator;
+    }
+
+    /** The SP settings of the request's realm; {@code null} outside a realm or before the SP is described. */
+    protected static SpidServiceProviderConfig realmServiceProvider(KeycloakSession session) {
+        RealmModel realm = session.getContext().getRealm();
+        return realm == null ? null : SpidServiceProviders.of(realm).orElse(null);
+    }
+
     @Override
     public SpidIdentityProvider create(KeycloakSession session, IdentityProviderModel model) {
-        RealmModel realm = session.getContext().getRealm();
-        SpidServiceProviderConfig sp = realm == null ? null : SpidServiceProviders.of(realm).orElse(null);
+        SpidServiceProviderConfig sp = realmServiceProvider(session);
         SpidIdentityProviderConfig config = new SpidIdentityProviderConfig(model);
         config.applySpidProfile(sp);
         return new SpidIdentityProvider(session, config, sp, destinationValidator);
