@@ -20,6 +20,10 @@ public final class CutoverContract {
     public static final String MSG_NOTICE = "cutoverNotice";
     /** Message (it, en) of every refusal, and the notice on a legacy page after the instant; parameters as above. */
     public static final String MSG_REFUSED = "cutoverRefused";
+    /** Provider ids of the CIE identity providers start with this (cie-saml, cie-oidc). */
+    public static final String CIE_PROVIDER_PREFIX = "cie-";
+    /** Suffix of the variant of a text that names CIE beside SPID, used when the realm offers CIE. */
+    public static final String CIE_SUFFIX = "Cie";
 
     /**
      * The names a realm gives its legacy credentials and its help desk, as message keys (parameters {1}, {2}, {3} of

@@ -51,7 +51,7 @@ final class CutoverIdpUsernamePasswordForm extends IdpUsernamePasswordForm {
         LoginFormsProvider form = super.setupForm(context, formData, existingUser);
         LegacyCutover.of(context).ifPresentOrElse(cutover -> cutover.decorate(form), () -> LegacyCutover.legacyAllowed(context.getSession(), context.getRealm(), form));
         if (refusing != null) {
-            form.setError(CutoverContract.MSG_REFUSED, refusing.messageParameters(form)).setStatus(Response.Status.FORBIDDEN);
+            form.setError(refusing.text(CutoverContract.MSG_REFUSED), refusing.messageParameters(form)).setStatus(Response.Status.FORBIDDEN);
         }
         return form;
     }

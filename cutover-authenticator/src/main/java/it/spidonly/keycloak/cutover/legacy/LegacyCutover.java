@@ -30,17 +30,30 @@ public final class LegacyCutover {
     private final CutoverSettings settings;
     private final CutoverPhase phase;
     private final Locale locale;
+    private final boolean offersCie;
 
-    private LegacyCutover(CutoverSettings settings, CutoverPhase phase, Locale locale) {
+    private LegacyCutover(CutoverSettings settings, CutoverPhase phase, Locale locale, boolean offersCie) {
         this.settings = settings;
         this.phase = phase;
         this.locale = locale;
+        this.offersCie = offersCie;
     }
 
     /** The realm's cutover if it has one that is switched on; empty means legacy logins as in stock Keycloak. */
     public static Optional<LegacyCutover> of(KeycloakSession session, RealmModel realm) {
         return Cutovers.of(realm).filter(CutoverSettings::enabled)
-                .map(s -> new LegacyCutover(s, s.phaseAt(Cutovers.now()), locale(session)));
+                .map(s -> new LegacyCutover(s, s.phaseAt(Cutovers.now()), locale(session), offersCie(session)));
+    }
+
+    /** Whether the realm has an enabled CIE identity provider (SAML or OIDC): then the texts say "SPID or CIE". */
+    private static boolean offersCie(KeycloakSession session) {
+        return session.identityProviders().getAllStream()
+                .anyMatch(idp -> idp.isEnabled() && idp.getProviderId() != null && idp.getProviderId().startsWith(CutoverContract.CIE_PROVIDER_PREFIX));
+    }
+
+    /** {@code key}, or its variant naming CIE beside SPID ({@code key + "Cie"}) when the realm offers CIE. */
+    public String text(String key) {
+        return offersCie ? key + CutoverContract.CIE_SUFFIX : key;
     }
 
     private static Locale locale(KeycloakSession session) {
@@ -83,8 +96,8 @@ public final class LegacyCutover {
     public LoginFormsProvider announce(LoginFormsProvider form) {
         decorate(form);
         return passed()
-                ? form.setMessage(MessageType.WARNING, CutoverContract.MSG_REFUSED, messageParameters(form))
-                : form.setInfo(CutoverContract.MSG_NOTICE, messageParameters(form));
+                ? form.setMessage(MessageType.WARNING, text(CutoverContract.MSG_REFUSED), messageParameters(form))
+                : form.setInfo(text(CutoverContract.MSG_NOTICE), messageParameters(form));
     }
 
     /** Records the refusal as an event of the flow (LOGIN_ERROR, RESET_PASSWORD_ERROR...) with error {@code cutover_refused}. */
@@ -119,7 +132,7 @@ public final class LegacyCutover {
         recordRefusal(context, credentialType, attemptedUsername);
         LoginFormsProvider form = decorate(context.form())
                 .setExecution(context.getExecution().getId())
-                .setError(CutoverContract.MSG_REFUSED, messageParameters(context.form()))
+                .setError(text(CutoverContract.MSG_REFUSED), messageParameters(context.form()))
                 .setStatus(Response.Status.FORBIDDEN);
         context.forceChallenge(page.apply(form));
     }
@@ -142,7 +155,7 @@ public final class LegacyCutover {
     public void refuseWithErrorPage(AuthenticationFlowContext context, String credentialType) {
         recordRefusal(context, credentialType, null);
         Response page = decorate(context.form())
-                .setError(CutoverContract.MSG_REFUSED, messageParameters(context.form()))
+                .setError(text(CutoverContract.MSG_REFUSED), messageParameters(context.form()))
                 .createErrorPage(Response.Status.FORBIDDEN);
         context.forceChallenge(page);
     }
@@ -150,7 +163,7 @@ public final class LegacyCutover {
     /** The refusal's text in the request's language, for answers that are not pages (the password grant). */
     public String refusalText(AuthenticationFlowContext context) {
         LoginFormsProvider form = context.form();
-        return form.getMessage(CutoverContract.MSG_REFUSED, messageParameters(form));
+        return form.getMessage(text(CutoverContract.MSG_REFUSED), messageParameters(form));
     }
 
     /**

@@ -29,7 +29,7 @@ public class CutoverRegistrationPage extends RegistrationPage {
             cutover.get().recordRefusal(context.getEvent().clone(), CutoverContract.CREDENTIAL_PASSWORD, null);
         }
         return cutover.get().decorate(form)
-                .setError(RegistrationRefusal.MSG_REGISTRATION_REFUSED, cutover.get().displayDate())
+                .setError(cutover.get().text(RegistrationRefusal.MSG_REGISTRATION_REFUSED), cutover.get().displayDate())
                 .createErrorPage(Response.Status.FORBIDDEN);
     }
 

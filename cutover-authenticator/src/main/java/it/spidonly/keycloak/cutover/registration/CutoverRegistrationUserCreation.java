@@ -32,7 +32,7 @@ public class CutoverRegistrationUserCreation extends RegistrationUserCreation {
         cutover.get().refusalDetails(context.getEvent(), CutoverContract.CREDENTIAL_PASSWORD,
                 formData.getFirst(RegistrationPage.FIELD_USERNAME));
         context.error(CutoverContract.EVENT_ERROR);
-        context.validationError(formData, List.of(new FormMessage(null, RegistrationRefusal.MSG_REGISTRATION_REFUSED,
+        context.validationError(formData, List.of(new FormMessage(null, cutover.get().text(RegistrationRefusal.MSG_REGISTRATION_REFUSED),
                 cutover.get().displayDate())));
     }
 

@@ -212,6 +212,31 @@ class CieButtonIT {
         }
     }
 
+    /**
+     * The cutover module's own texts (the notice and refusal any theme shows, here Keycloak's keycloak.v2) name CIE
+     * beside SPID when the realm offers CIE, and only SPID when it does not.
+     */
+    @Test
+    void theCutoverModulesOwnRefusalNamesCieOnlyWhenTheRealmOffersCie() {
+        realm.cutover("2020-11-15T00:00");
+        realm.admin().put("/" + realm.name, Map.of("loginTheme", "keycloak.v2"));
+        try {
+            assertTrue(refusalOnThePage("it").contains("Entra con SPID; se sei"), "without CIE only SPID");
+            addCieIdp(CIE, "CIE");
+            assertTrue(refusalOnThePage("it").contains("Entra con SPID o con la CIE; se sei"), "with CIE, in Italian");
+            assertTrue(refusalOnThePage("en").contains("Sign in with SPID or CIE; citizens"), "with CIE, in English");
+        } finally {
+            realm.admin().put("/" + realm.name, Map.of("loginTheme", "spid-only"));
+        }
+    }
+
+    private String refusalOnThePage(String language) {
+        try (ThemeBrowser browser = new ThemeBrowser(language)) {
+            browser.size(Chromium.DESKTOP).open(loginUrl());
+            return browser.driver().findElement(By.tagName("body")).getText();
+        }
+    }
+
     private OidcTestClient app() {
         return new OidcTestClient(new HttpBrowser(), realm.realmUrl(), AdminGuideRealm.APP, AdminGuideRealm.REDIRECT_URI);
     }
