@@ -304,7 +304,7 @@ class DemoWalkthroughIT {
             mail.open(demo.mailUrl());
             String text = visible(mail, By.cssSelector("article.mail pre")).getText();
             shot(mail, "19-mail-catcher");
-            Matcher user = Pattern.compile("Nome utente: (hd-[a-z]+)").matcher(text);
+            Matcher user = Pattern.compile("Nome utente: (hd-[a-z0-9]+)").matcher(text);
             Matcher activation = Pattern.compile("Codice di attivazione: (\\S+)").matcher(text);
             assertTrue(user.find() && activation.find(), text);
             username = user.group(1);
