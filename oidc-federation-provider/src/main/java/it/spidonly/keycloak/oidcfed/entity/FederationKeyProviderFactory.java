@@ -3,7 +3,6 @@ package it.spidonly.keycloak.oidcfed.entity;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
-import java.security.interfaces.RSAPublicKey;
 import java.util.List;
 
 import org.keycloak.common.util.CertificateUtils;
@@ -19,6 +18,7 @@ import org.keycloak.keys.KeyProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
+import it.spidonly.keycloak.spid.keys.provider.StoredRsaKey;
 
 /**
  * "OIDC Federation key" ({@value FederationKeys#PROVIDER_ID}): the realm's federation key, an RSA key pair (2048 bits
@@ -53,7 +53,7 @@ public class FederationKeyProviderFactory extends AbstractRsaKeyProviderFactory 
         }
         model.put(Attributes.KEY_USE, KeyUse.SIG.getSpecName());
         model.put(Attributes.ALGORITHM_KEY, Algorithm.RS256);
-        if (model.contains(Attributes.PRIVATE_KEY_KEY) && currentKeySize(model) == size) {
+        if (model.contains(Attributes.PRIVATE_KEY_KEY) && StoredRsaKey.size(model) == size) {
             return;
         }
         try {
@@ -72,15 +72,6 @@ public class FederationKeyProviderFactory extends AbstractRsaKeyProviderFactory 
         try {
             return Integer.parseInt(model.get(KEY_SIZE, String.valueOf(DEFAULT_KEY_SIZE)).trim());
         } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    private static int currentKeySize(ComponentModel model) {
-        try {
-            X509Certificate certificate = PemUtils.decodeCertificate(model.get(Attributes.CERTIFICATE_KEY));
-            return ((RSAPublicKey) certificate.getPublicKey()).getModulus().bitLength();
-        } catch (Exception e) {
             return -1;
         }
     }

@@ -3,7 +3,6 @@ package it.spidonly.keycloak.spid.keys.provider;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.List;
 
@@ -50,7 +49,7 @@ public class SpidCertificateKeyProviderFactory extends AbstractRsaKeyProviderFac
             throw new ComponentValidationException("spidKeyValidity");
         }
         model.put(Attributes.KEY_USE, KeyUse.SIG.getSpecName());
-        if (model.contains(Attributes.PRIVATE_KEY_KEY) && currentKeySize(model) == config.keySize()) {
+        if (model.contains(Attributes.PRIVATE_KEY_KEY) && StoredRsaKey.size(model) == config.keySize()) {
             return;
         }
         SpidServiceProviderConfig sp = SpidServiceProviders.of(realm)
@@ -72,15 +71,6 @@ public class SpidCertificateKeyProviderFactory extends AbstractRsaKeyProviderFac
             model.put(Attributes.CERTIFICATE_KEY, PemUtils.encodeCertificate(certificate));
         } catch (Exception e) {
             throw new ComponentValidationException("spidKeyGenerationFailed", e);
-        }
-    }
-
-    private static int currentKeySize(ComponentModel model) {
-        try {
-            X509Certificate certificate = PemUtils.decodeCertificate(model.get(Attributes.CERTIFICATE_KEY));
-            return ((RSAPublicKey) certificate.getPublicKey()).getModulus().bitLength();
-        } catch (Exception e) {
-            return -1;
         }
     }
 
