@@ -85,7 +85,7 @@ public final class BenchMain {
             KeycloakAdmin admin = new KeycloakAdmin(keycloak.baseUrl());
             IdpPlayer idp = new IdpPlayer("https://idp.bench.spid-only.example", SigningCredential.generate("SPID bench IdP", 2048));
             for (int i = 0; i < shapes.size(); i++) {
-                BenchRealm.Shape shape = shapes.get(i);
+                BenchRealm.Shape shape = withoutMissingKinds(shapes.get(i), providers);
                 String realmName = "bench-" + tag.toLowerCase(Locale.ROOT) + "-" + shape.spidIdps();
                 BenchRealm realm = BenchRealm.create(admin, keycloak.baseUrl(), realmName, idp, shape);
                 boolean profiled = jfr && i == shapes.size() - 1;
@@ -95,11 +95,11 @@ public final class BenchMain {
                             if (profile != null) {
                                 profile.start();
                             }
-                        });
+                        }, profile != null ? Math.max(20, settings.warmupLogins() / 5) : 0);
                 if (profile != null) {
                     profile.stop();
                 }
-                String label = shape.spidIdps() + " SPID IdPs" + (shape.ficep() ? " + FICEP" : "");
+                String label = shape.label();
                 text.append("\n### Realm `").append(realmName).append("`: ").append(label).append("\n\n").append(report.toMarkdown());
                 for (String target : report.targets()) {
                     if ("stock".equals(target)) {
@@ -126,15 +126,30 @@ public final class BenchMain {
         }
     }
 
-    /** {@code 12+ficep,60}: a realm of 12 SPID IdPs and a FICEP IdP, then one of 60 SPID IdPs. */
+    /** {@code 12+ficep+cie,60}: a realm of 12 SPID IdPs with a FICEP and a CIE IdP, then one of 60 SPID IdPs. */
     static List<BenchRealm.Shape> shapes(String spec) {
         List<BenchRealm.Shape> shapes = new ArrayList<>();
         for (String part : spec.split(",")) {
-            String p = part.trim();
-            boolean ficep = p.endsWith("+ficep");
-            shapes.add(new BenchRealm.Shape(Integer.parseInt(ficep ? p.substring(0, p.length() - "+ficep".length()) : p), ficep));
+            shapes.add(BenchRealm.Shape.parse(part));
         }
         return shapes;
+    }
+
+    /**
+     * {@code shape} without CIE when {@code providers} is a build from before CIE (an earlier build measured with
+     * {@code bench.before}): both builds then run the same realms but that one.
+     */
+    static BenchRealm.Shape withoutMissingKinds(BenchRealm.Shape shape, Path providers) throws IOException {
+        if (!shape.cie()) {
+            return shape;
+        }
+        try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(providers.resolve("spid-idp-provider.jar").toFile())) {
+            boolean hasCie = jar.getEntry("it/spidonly/keycloak/cie/broker/CieIdentityProviderFactory.class") != null;
+            if (!hasCie) {
+                System.out.println("No CIE identity provider in " + providers + ": its realm " + shape.label() + " runs without CIE");
+            }
+            return hasCie ? shape : new BenchRealm.Shape(shape.spidIdps(), shape.ficep(), false);
+        }
     }
 
     /** Four random letters naming this run's realm, database and citizens. */

@@ -20,24 +20,46 @@ public final class BenchRealm {
     /**
      * How the realm is made (issue 19): {@code spidIdps} SPID-profile IdPs in all (the test IdP plus
      * {@code spidIdps - 1} others with their own entityIDs, added by the admin REST API: 12 is AgID's registry, 60
-     * a realm with CIE, FICEP and test IdPs to spare), and whether a FICEP IdP ({@code eidas-ficep}) answers too.
-     * TODO(CIE): a {@code cie} flag and target (a CIE login kind) once the CIE provider exists on this branch.
+     * a realm with CIE, FICEP and test IdPs to spare), whether a FICEP IdP ({@code eidas-ficep}) answers too, and
+     * whether a CIE IdP ({@code cie-saml}, the SP's CIE data set as docs/admin-guide.md says) does.
      */
-    public record Shape(int spidIdps, boolean ficep) {
+    public record Shape(int spidIdps, boolean ficep, boolean cie) {
         public Shape {
             if (spidIdps < 1) {
                 throw new IllegalArgumentException("at least the test IdP");
             }
         }
 
+        public Shape(int spidIdps, boolean ficep) {
+            this(spidIdps, ficep, false);
+        }
+
         /** The issue 11 realm: the test IdP and the stock SAML IdP only. */
         public static Shape minimal() {
-            return new Shape(1, false);
+            return new Shape(1, false, false);
+        }
+
+        /** {@code 12}, {@code 12+ficep}, {@code 12+ficep+cie}, {@code 60+cie}: the SPID IdPs, then the other kinds. */
+        public static Shape parse(String spec) {
+            String[] parts = spec.trim().split("\\+");
+            java.util.Set<String> kinds = new java.util.HashSet<>(List.of(parts).subList(1, parts.length));
+            java.util.Set<String> unknown = new java.util.HashSet<>(kinds);
+            unknown.removeAll(java.util.Set.of("ficep", "cie"));
+            if (!unknown.isEmpty()) {
+                throw new IllegalArgumentException("unknown kinds of IdP in " + spec + ": " + unknown);
+            }
+            return new Shape(Integer.parseInt(parts[0]), kinds.contains("ficep"), kinds.contains("cie"));
+        }
+
+        /** How the report names it: "12 SPID IdPs + FICEP + CIE". */
+        public String label() {
+            return spidIdps + " SPID IdPs" + (ficep ? " + FICEP" : "") + (cie ? " + CIE" : "");
         }
     }
 
     public static final String SPID_ALIAS = "spid-test-idp";
     public static final String FICEP_ALIAS = "ficep";
+    public static final String CIE_ALIAS = "cie";
     public static final String STOCK_ALIAS = "stock-saml";
     public static final String APP = "ministry-demo-app";
     public static final String REDIRECT_URI = "http://127.0.0.1:1/callback";
@@ -70,11 +92,14 @@ public final class BenchRealm {
                 .appRedirectUri(REDIRECT_URI)
                 .postBindingAuthnRequest(true)
                 .toJson();
-        admin.importRealm(shape.ficep() ? withEidasAttributeSets(json) : json);
+        admin.importRealm(withSpSettings(json, shape));
         BenchRealm realm = new BenchRealm(admin, baseUrl, name, shape);
         realm.addOtherSpidIdps(shape.spidIdps() - 1);
         if (shape.ficep()) {
             realm.addFicepIdp(idpBase, idp);
+        }
+        if (shape.cie()) {
+            realm.addCieIdp(idpBase, idp);
         }
         realm.addStockIdp(idpBase, idp);
         LoginDriver primer = realm.driver(idp);
@@ -118,14 +143,46 @@ public final class BenchRealm {
         admin.post("/" + name + "/identity-provider/instances", rep);
     }
 
-    /** The realm template with the SP setting that publishes the eIDAS attribute sets 99 and 100 (docs/eidas.md). */
-    private static String withEidasAttributeSets(String realmJson) {
+    /**
+     * The CIE IdP (type {@code cie-saml}, environment {@code custom}: the player answers for it) as docs/admin-guide.md,
+     * "CIE", has an admin add one from metadata; the SP's CIE data is in the realm's SP settings ({@link #withSpSettings}).
+     */
+    private void addCieIdp(String idpBase, IdpPlayer idp) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("cieEnvironment", "custom");
+        config.put("idpEntityId", idp.cieEntityId());
+        config.put("singleSignOnServiceUrl", idpBase + "/cie/sso");
+        config.put("singleLogoutServiceUrl", idpBase + "/cie/slo");
+        config.put("signingCertificate", idp.credential().certificateBase64());
+        config.put("postBindingAuthnRequest", "true");
+        config.put("postBindingResponse", "true");
+        Map<String, Object> rep = new LinkedHashMap<>();
+        rep.put("alias", CIE_ALIAS);
+        rep.put("displayName", "CIE (benchmark)");
+        rep.put("providerId", "cie-saml");
+        rep.put("enabled", true);
+        rep.put("config", config);
+        admin.post("/" + name + "/identity-provider/instances", rep);
+    }
+
+    /**
+     * The realm template with the SP settings the shape needs: the eIDAS attribute sets 99 and 100 for FICEP
+     * (docs/eidas.md), the CIE data (a public SP in Rome) for CIE (docs/cie.md).
+     */
+    private static String withSpSettings(String realmJson, Shape shape) {
         try {
             com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
             com.fasterxml.jackson.databind.node.ObjectNode realm = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(realmJson);
             for (com.fasterxml.jackson.databind.JsonNode page : realm.path("components").path("org.keycloak.services.ui.extend.UiPageProvider")) {
                 if ("spid-service-provider".equals(page.path("providerId").asText())) {
-                    ((com.fasterxml.jackson.databind.node.ObjectNode) page.path("config")).putArray("eidasAttributeSets").add("true");
+                    com.fasterxml.jackson.databind.node.ObjectNode config = (com.fasterxml.jackson.databind.node.ObjectNode) page.path("config");
+                    if (shape.ficep()) {
+                        config.putArray("eidasAttributeSets").add("true");
+                    }
+                    if (shape.cie()) {
+                        config.putArray("cieMunicipality").add("H501");
+                        config.putArray("cieProvince").add("RM");
+                    }
                 }
             }
             return mapper.writeValueAsString(realm);
@@ -213,12 +270,23 @@ public final class BenchRealm {
 
     /** (c) the FICEP IdP, Response to the shared ACS; only in a realm whose {@link Shape} has it. */
     public Target ficep() {
-        return new Target("ficep", FICEP_ALIAS, realmUrl() + "/spid/acs", true);
+        return new Target("ficep", FICEP_ALIAS, realmUrl() + "/spid/acs", Target.Answer.FICEP);
+    }
+
+    /** (d) the CIE IdP, Response to the shared ACS; only in a realm whose {@link Shape} has it. */
+    public Target cie() {
+        return new Target("cie", CIE_ALIAS, realmUrl() + "/spid/acs", Target.Answer.CIE);
     }
 
     public List<Target> targets() {
-        // TODO(CIE): add the CIE target here (label "cie") when the CIE identity provider exists on this branch
-        return shape.ficep() ? List.of(spid(), stock(), ficep()) : List.of(spid(), stock());
+        List<Target> targets = new java.util.ArrayList<>(List.of(spid(), stock()));
+        if (shape.ficep()) {
+            targets.add(ficep());
+        }
+        if (shape.cie()) {
+            targets.add(cie());
+        }
+        return List.copyOf(targets);
     }
 
     public LoginDriver driver(IdpPlayer idp) {

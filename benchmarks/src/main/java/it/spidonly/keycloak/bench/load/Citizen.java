@@ -53,6 +53,16 @@ public record Citizen(String fiscalCode) {
         return attributes;
     }
 
+    /** CIE's four attributes, in CIE's order (CIE SAML rules): names, date of birth and the fiscal number. */
+    public Map<String, String> cieAttributes() {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("name", "Bench");
+        attributes.put("familyName", "Citizen " + fiscalCode.substring(6));
+        attributes.put("dateOfBirth", "1980-01-01");
+        attributes.put("fiscalNumber", "TINIT-" + fiscalCode);
+        return attributes;
+    }
+
     /** The eIDAS PersonIdentifier a FICEP login of this citizen carries. */
     public String personIdentifier() {
         return "ES/IT/" + fiscalCode;

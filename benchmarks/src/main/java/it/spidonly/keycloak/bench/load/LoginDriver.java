@@ -56,7 +56,7 @@ public final class LoginDriver {
         String verifier = randomToken(32);
         AuthnRequestForm request = authorize(target, cookies, verifier);
         String acs = request.assertionConsumerServiceUrl() != null ? request.assertionConsumerServiceUrl() : target.acsUrl();
-        String samlResponse = idp.respond(request, acs, citizen, target.eidas());
+        String samlResponse = idp.respond(request, acs, citizen, target.answer());
 
         Hop end = follow(cookies, post(URI.create(acs), form(Map.of("SAMLResponse", samlResponse,
                 "RelayState", request.relayState()))), "acs");

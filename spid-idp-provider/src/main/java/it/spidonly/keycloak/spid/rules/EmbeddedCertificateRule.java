@@ -1,8 +1,6 @@
 package it.spidonly.keycloak.spid.rules;
 
-import java.io.ByteArrayInputStream;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Base64;
@@ -27,18 +25,21 @@ public final class EmbeddedCertificateRule implements Rule {
                 || s.keyInfoCertificates().stream().anyMatch(c -> isMetadataCertificate(c, context.idpCertificates()))));
     }
 
+    /**
+     * Whether the KeyInfo text is, byte for byte, the DER of one of the metadata certificates. No parse of the
+     * message's certificate (issue 19: it cost a certificate parse per signature): a certificate equal to a trusted one
+     * is its DER, and anything else (another certificate, PEM armour, trailing bytes) is not one of them.
+     */
     private static boolean isMetadataCertificate(String base64, List<X509Certificate> trusted) {
         try {
             byte[] der = Base64.getMimeDecoder().decode(base64);
-            X509Certificate embedded = (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(der));
             for (X509Certificate t : trusted) {
-                if (Arrays.equals(t.getEncoded(), embedded.getEncoded())) {
+                if (Arrays.equals(t.getEncoded(), der)) {
                     return true;
                 }
             }
             return false;
-        } catch (CertificateException | IllegalArgumentException e) {
+        } catch (CertificateEncodingException | IllegalArgumentException e) {
             return false;
         }
     }

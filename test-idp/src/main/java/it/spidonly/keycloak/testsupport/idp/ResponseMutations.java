@@ -164,12 +164,18 @@ public final class ResponseMutations {
      * signatures stay valid. An SP must not take the embedded certificate at face value.
      */
     public static ResponseMutation withEmbeddedCertificate(X509Certificate certificate) {
-        String base64;
         try {
-            base64 = Base64.getEncoder().encodeToString(certificate.getEncoded());
+            return withEmbeddedCertificateText(Base64.getEncoder().encodeToString(certificate.getEncoded()));
         } catch (CertificateEncodingException e) {
             throw new IllegalArgumentException(e);
         }
+    }
+
+    /**
+     * As {@link #withEmbeddedCertificate}, with the text of both {@code ds:X509Certificate} elements given as is (e.g.
+     * base64 with line breaks, or of more bytes than a certificate).
+     */
+    public static ResponseMutation withEmbeddedCertificateText(String base64) {
         return new ResponseMutation() {
             @Override
             public void beforeSigning(Document response) {
