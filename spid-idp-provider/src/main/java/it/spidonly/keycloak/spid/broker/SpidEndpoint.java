@@ -273,12 +273,15 @@ public class SpidEndpoint extends SAMLEndpoint {
     }
 
     /**
-     * Keycloak's typed reading of the message, built from the DOM the rules read (what {@code extractResponseDocument}
-     * would build after parsing the bytes a second time), or null when Keycloak's parser refuses it.
+     * Keycloak's typed reading of the message with the DOM the rules read (what {@code extractResponseDocument} would
+     * build by decoding and parsing the text again), or null when Keycloak's parser refuses it. The typed reading
+     * streams the same bytes the DOM was parsed from, as Keycloak's broker does.
      */
     static SAMLDocumentHolder keycloakDocument(ResponseMessage message) {
         try {
-            Object object = SAMLParser.getInstance().parse(message.document());
+            // the typed reading from the same bytes the DOM was parsed from: Keycloak's parser, given the DOM itself,
+            // would serialise it back to text to stream it (issue 19)
+            Object object = SAMLParser.getInstance().parse(message.xml());
             return object instanceof SAML2Object saml ? new SAMLDocumentHolder(saml, message.document()) : null;
         } catch (ParsingException | RuntimeException e) {
             LOG.debugf("SAML message not readable by Keycloak's parser (%s)", e.getClass().getSimpleName());

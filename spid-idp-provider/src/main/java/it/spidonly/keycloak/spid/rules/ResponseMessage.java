@@ -28,11 +28,13 @@ public final class ResponseMessage {
 
     private static final String PROTOCOL = "urn:oasis:names:tc:SAML:2.0:protocol";
 
+    private final byte[] xml;
     private final Document document;
     private final SpidResponse view;
     private final String failedRuleId;
 
-    private ResponseMessage(Document document, SpidResponse view, String failedRuleId) {
+    private ResponseMessage(byte[] xml, Document document, SpidResponse view, String failedRuleId) {
+        this.xml = xml;
         this.document = document;
         this.view = view;
         this.failedRuleId = failedRuleId;
@@ -68,14 +70,14 @@ public final class ResponseMessage {
             }
             // read once, here: a document the view cannot read is refused like any unreadable message, never a 500 later
             SpidResponse view = "Response".equals(root.getLocalName()) ? SpidResponse.of(document) : null;
-            return new ResponseMessage(document, view, null);
+            return new ResponseMessage(xml, document, view, null);
         } catch (Exception e) {
             return refused(XML);
         }
     }
 
     private static ResponseMessage refused(String ruleId) {
-        return new ResponseMessage(null, null, ruleId);
+        return new ResponseMessage(null, null, null, ruleId);
     }
 
     /** The reason the message was refused before parsing; empty when it was decoded. */
@@ -102,6 +104,18 @@ public final class ResponseMessage {
             throw new IllegalStateException("the message was refused: " + failedRuleId);
         }
         return document;
+    }
+
+    /**
+     * The decoded XML of {@link #document()}, the very bytes that passed the size, DOCTYPE and shape checks and were
+     * parsed into it: Keycloak's typed (StAX) reading is made from them (issue 19), as Keycloak's own broker does,
+     * since its parser would otherwise serialise the DOM back to text first.
+     */
+    public java.io.InputStream xml() {
+        if (xml == null) {
+            throw new IllegalStateException("the message was refused: " + failedRuleId);
+        }
+        return new ByteArrayInputStream(xml);
     }
 
     /** The view the rules read; only for a {@link #isLoginResponse() login Response}. */
