@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.ArrayList;
 import java.util.Map;
 
+import it.spidonly.keycloak.bench.load.AuthnRequestLegRun;
 import it.spidonly.keycloak.bench.load.BenchRealm;
 import it.spidonly.keycloak.bench.load.IdpPlayer;
 import it.spidonly.keycloak.bench.load.LoadReport;
@@ -25,7 +26,7 @@ import it.spidonly.keycloak.testsupport.keycloak.KeycloakAdmin;
  * JFR profile of the measured rounds, the report in {@code --output} ({@code report.md}, {@code profile.md}),
  * then Keycloak stopped and the database dropped.
  *
- * <pre>--keycloak-home=DIR --providers=DIR --logins=200 --concurrency=4 --warmup=500 --rounds=3 --db=postgres|dev-mem --jfr=false --output=DIR</pre>
+ * <pre>--keycloak-home=DIR --providers=DIR --logins=200 --concurrency=4 --warmup=500 --rounds=3 --db=postgres|dev-mem --jfr=false --requests=1000 --output=DIR</pre>
  */
 public final class BenchMain {
     private BenchMain() {
@@ -60,7 +61,8 @@ public final class BenchMain {
             // each build: its own Keycloak and database, the same realms, the same scenario, one after the other
             String buildTag = runTag + (builds.size() > 1 ? build.getKey().substring(0, 1).toUpperCase(Locale.ROOT) : "");
             text.append("\n## ").append(build.getKey()).append(" (providers from `").append(build.getValue()).append("`)\n");
-            runBuild(home, build.getValue(), db, jfr && build.getValue() == providers, output, settings, shapes, buildTag, text, summary, build.getKey());
+            runBuild(home, build.getValue(), db, jfr && build.getValue() == providers, output, settings, shapes, buildTag, text, summary,
+                    build.getKey(), integer(args, "requests", 0));
         }
         text.append("\n## Summary: Keycloak CPU ms per login and the ratio to the stock SAML broker of the same realm\n\n")
                 .append("| build | realm | target | kind | CPU ms/login | ratio to stock | without JIT | ratio without JIT | logins/s | p99 ms |\n")
@@ -75,7 +77,7 @@ public final class BenchMain {
 
     private static void runBuild(Path home, Path providers, String db, boolean jfr, Path output, LoadRun.Settings settings,
                                  List<BenchRealm.Shape> shapes, String tag, StringBuilder text, List<String> summary,
-                                 String buildName) throws IOException {
+                                 String buildName, int requestLeg) throws IOException {
         PostgresDatabase database = "postgres".equals(db) ? PostgresDatabase.create("kc_bench_" + tag.toLowerCase(Locale.ROOT)) : null;
         try (KeycloakLauncher keycloak = KeycloakLauncher.start(home, providers, db,
                 database == null ? null : database.jdbcUrl(), output.resolve("keycloak-" + tag + ".log"))) {
@@ -101,6 +103,20 @@ public final class BenchMain {
                 }
                 String label = shape.label();
                 text.append("\n### Realm `").append(realmName).append("`: ").append(label).append("\n\n").append(report.toMarkdown());
+                if (requestLeg > 0) {
+                    List<AuthnRequestLegRun.Result> leg = AuthnRequestLegRun.run(realm, realm.driver(idp), stats, requestLeg,
+                            settings.rounds(), settings.concurrency(), System.out::println);
+                    text.append("\n#### The AuthnRequest leg alone (authorization request to the IdP's auto-post page), ")
+                            .append(requestLeg).append(" requests per target and round\n\n").append(AuthnRequestLegRun.toMarkdown(leg));
+                    AuthnRequestLegRun.Result stock = AuthnRequestLegRun.mean(leg, "stock");
+                    for (String target : leg.stream().map(AuthnRequestLegRun.Result::target).distinct().filter(t -> !"stock".equals(t)).toList()) {
+                        AuthnRequestLegRun.Result m = AuthnRequestLegRun.mean(leg, target);
+                        summary.add(String.format(Locale.ROOT, "| %s | %s | %s | AuthnRequest leg | %.2f | %.3f | %.2f | %.3f | %.1f | — |%n",
+                                buildName, label, target, m.cpuMillisPerRequest(), m.cpuMillisPerRequest() / stock.cpuMillisPerRequest(),
+                                m.cpuMillisPerRequestWithoutJit(), m.cpuMillisPerRequestWithoutJit() / stock.cpuMillisPerRequestWithoutJit(),
+                                m.requestsPerSecond()));
+                    }
+                }
                 for (String target : report.targets()) {
                     if ("stock".equals(target)) {
                         continue;
