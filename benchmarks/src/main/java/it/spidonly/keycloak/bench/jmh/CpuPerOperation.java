@@ -30,6 +30,7 @@ public final class CpuPerOperation {
         paths.put("RuleChainBenchmark.chain (RSA-2048)", () -> ruleChain()::chain);
         paths.put("RuleChainBenchmark.decodeAndChain (RSA-2048)", () -> ruleChain()::decodeAndChain);
         paths.put("AcsParseBenchmark.parseOnce", () -> acsParse()::parseOnce);
+        paths.put("AcsParseBenchmark.parseOnceTypedFromDom", () -> acsParse()::parseOnceTypedFromDom);
         paths.put("AcsParseBenchmark.parseThreeTimes", () -> acsParse()::parseThreeTimes);
         paths.put("SignatureCheckBenchmark.inPlace", () -> signatures()::inPlace);
         paths.put("SignatureCheckBenchmark.onCopies", () -> signatures()::onCopies);
