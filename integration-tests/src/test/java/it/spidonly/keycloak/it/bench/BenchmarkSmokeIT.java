@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import it.spidonly.keycloak.bench.load.AuthnRequestLegRun;
 import it.spidonly.keycloak.bench.load.BenchRealm;
 import it.spidonly.keycloak.bench.load.IdpPlayer;
 import it.spidonly.keycloak.bench.load.LoadReport;
@@ -72,6 +73,34 @@ class BenchmarkSmokeIT {
             assertTrue(report.peakRssMib() > 0);
             String markdown = report.toMarkdown();
             assertTrue(markdown.contains("| spid |") && markdown.contains("| stock |") && markdown.contains("Ratios spid/stock"), markdown);
+        } finally {
+            realm.delete();
+        }
+    }
+
+    /** Issue 19: a realm with a CIE IdP beside SPID and stock, and the AuthnRequest leg measured for each of them. */
+    @Test
+    void theAuthnRequestLegIsMeasuredForEveryTargetCieIncluded(KeycloakServer keycloak) {
+        String tag = UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 4).toUpperCase();
+        IdpPlayer idp = new IdpPlayer("https://idp.bench-smoke.example/" + tag, SigningCredential.generate("smoke IdP", 2048));
+        BenchRealm realm = BenchRealm.create(keycloak.admin(), keycloak.baseUrl(), "bench-leg-" + tag.toLowerCase(), idp,
+                new BenchRealm.Shape(1, false, true));
+        try {
+            ProcessStats server = ProcessStats.javaRunning(Path.of(System.getProperty("keycloak.home")));
+            assertEquals(List.of("spid", "stock", "cie"), realm.targets().stream().map(Target::label).toList());
+            LoadReport logins = new LoadRun(realm, idp, server, new LoadRun.Settings(2, 2, 0, 1, tag), line -> { }).run();
+            assertEquals(0, logins.figures("cie", LoadReport.BOTH).errors(), "CIE logins through the player's CIE answers");
+            assertEquals(2, logins.figures("cie", LoadRun.FIRST).firstBrokerLogins());
+
+            List<AuthnRequestLegRun.Result> leg = AuthnRequestLegRun.run(realm, realm.driver(idp), server, 3, 2, 2, line -> { });
+            for (String target : List.of("spid", "stock", "cie")) {
+                AuthnRequestLegRun.Result mean = AuthnRequestLegRun.mean(leg, target);
+                assertEquals(0, mean.errors(), target);
+                assertEquals(6, mean.requests(), target + ": 3 requests in each of the 2 reported rounds");
+                assertTrue(mean.cpuMillisPerRequest() >= 0 && mean.requestsPerSecond() > 0, target + ": " + mean);
+            }
+            String markdown = AuthnRequestLegRun.toMarkdown(leg);
+            assertTrue(markdown.contains("| cie |") && markdown.contains("ratio to stock"), markdown);
         } finally {
             realm.delete();
         }
