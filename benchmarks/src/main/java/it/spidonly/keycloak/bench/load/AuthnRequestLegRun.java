@@ -4,11 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -50,41 +45,19 @@ public final class AuthnRequestLegRun {
     }
 
     private static Result batch(LoginDriver driver, ProcessStats keycloak, Target target, int requests, int concurrency, int round) {
-        AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
-        ExecutorService workers = Executors.newFixedThreadPool(concurrency);
-        Map<Long, ProcessStats.ThreadCpu> threadsBefore = keycloak.threadCpu();
-        double cpuBefore = keycloak.cpuSeconds();
+        ProcessStats.CpuSpan span = keycloak.cpuSpan();
         long start = System.nanoTime();
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (int w = 0; w < concurrency; w++) {
-                running.add(workers.submit(() -> {
-                    while (next.getAndIncrement() < requests) {
-                        try {
-                            driver.startOnly(target);
-                        } catch (RuntimeException e) {
-                            errors.incrementAndGet();
-                        }
-                    }
-                }));
+        Batch.inParallel(requests, concurrency, "authn-request-" + target.label(), i -> {
+            try {
+                driver.startOnly(target);
+            } catch (RuntimeException e) {
+                errors.incrementAndGet();
             }
-            for (Future<?> f : running) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("A request worker failed", e.getCause());
-        } finally {
-            workers.shutdownNow();
-        }
+        });
         double wall = (System.nanoTime() - start) / 1e9;
-        double cpu = keycloak.cpuSeconds() - cpuBefore;
-        double withoutJit = ProcessStats.byGroup(threadsBefore, keycloak.threadCpu()).entrySet().stream()
-                .filter(e -> !e.getKey().contains("CompilerThre")).mapToDouble(Map.Entry::getValue).sum();
-        return new Result(target.label(), round, requests, errors.get(), cpu * 1000 / requests, withoutJit * 1000 / requests, requests / wall);
+        return new Result(target.label(), round, requests, errors.get(), span.cpuSeconds() * 1000 / requests,
+                span.cpuSecondsWithoutJit() * 1000 / requests, requests / wall);
     }
 
     /** The mean over the reported rounds of {@code target}. */

@@ -43,7 +43,6 @@ public final class Batch {
 
     /** Runs {@code logins} logins of {@code citizens.apply(i)}, i = 0..logins-1. */
     public Result run(Target target, String kind, int logins, int concurrency, IntFunction<Citizen> citizens) {
-        AtomicInteger next = new AtomicInteger();
         long[] latencies = new long[logins];
         boolean[] ok = new boolean[logins];
         AtomicInteger firstBrokerLogins = new AtomicInteger();
@@ -52,49 +51,29 @@ public final class Batch {
         LongAccumulator maxRssKib = new LongAccumulator(Math::max, 0);
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "rss-sampler"));
         sampler.scheduleAtFixedRate(() -> maxRssKib.accumulate((long) (keycloak.rssMib() * 1024)), 0, 100, TimeUnit.MILLISECONDS);
-        ExecutorService workers = Executors.newFixedThreadPool(concurrency, r -> daemon(r, "login-" + target.label()));
-        Map<Long, ProcessStats.ThreadCpu> threadsBefore = keycloak.threadCpu();
-        double cpuBefore = keycloak.cpuSeconds();
+        ProcessStats.CpuSpan span = keycloak.cpuSpan();
         long start = System.nanoTime();
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (int w = 0; w < concurrency; w++) {
-                running.add(workers.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < logins; i = next.getAndIncrement()) {
-                        long begin = System.nanoTime();
-                        try {
-                            if (driver.login(target, citizens.apply(i)).firstBrokerLogin()) {
-                                firstBrokerLogins.incrementAndGet();
-                            }
-                            latencies[i] = System.nanoTime() - begin;
-                            ok[i] = true;
-                        } catch (RuntimeException e) {
-                            String step = e instanceof LoginFailure f ? f.step() : e.getClass().getSimpleName();
-                            synchronized (errors) {
-                                errors.merge(step, 1, Integer::sum);
-                                if (samples.size() < 3) {
-                                    samples.add(e.getMessage());
-                                }
-                            }
-                        }
+        inParallel(logins, concurrency, "login-" + target.label(), i -> {
+            long begin = System.nanoTime();
+            try {
+                if (driver.login(target, citizens.apply(i)).firstBrokerLogin()) {
+                    firstBrokerLogins.incrementAndGet();
+                }
+                latencies[i] = System.nanoTime() - begin;
+                ok[i] = true;
+            } catch (RuntimeException e) {
+                String step = e instanceof LoginFailure f ? f.step() : e.getClass().getSimpleName();
+                synchronized (errors) {
+                    errors.merge(step, 1, Integer::sum);
+                    if (samples.size() < 3) {
+                        samples.add(e.getMessage());
                     }
-                }));
+                }
             }
-            for (Future<?> f : running) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted batch", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("A login worker failed", e.getCause());
-        } finally {
-            workers.shutdownNow();
-        }
+        });
         double wall = (System.nanoTime() - start) / 1e9;
-        double cpu = keycloak.cpuSeconds() - cpuBefore;
-        double withoutJit = ProcessStats.byGroup(threadsBefore, keycloak.threadCpu()).entrySet().stream()
-                .filter(e -> !e.getKey().contains("CompilerThre")).mapToDouble(Map.Entry::getValue).sum();
+        double cpu = span.cpuSeconds();
+        double withoutJit = span.cpuSecondsWithoutJit();
         sampler.shutdownNow();
         maxRssKib.accumulate((long) (keycloak.rssMib() * 1024));
         int successes = 0;
@@ -109,6 +88,32 @@ public final class Batch {
         }
         return new Result(target, kind, logins, okLatencies, firstBrokerLogins.get(), errors, samples, wall, cpu,
                 withoutJit, maxRssKib.get() / 1024.0);
+    }
+
+    /** Runs {@code task} for 0..count-1 on {@code concurrency} daemon workers (closed loop) and waits for all. */
+    static void inParallel(int count, int concurrency, String threadName, java.util.function.IntConsumer task) {
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService workers = Executors.newFixedThreadPool(concurrency, r -> daemon(r, threadName));
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int w = 0; w < concurrency; w++) {
+                running.add(workers.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        task.accept(i);
+                    }
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted batch", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("A worker failed", e.getCause());
+        } finally {
+            workers.shutdownNow();
+        }
     }
 
     private static Thread daemon(Runnable r, String name) {

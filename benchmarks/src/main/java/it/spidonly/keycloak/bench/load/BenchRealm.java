@@ -123,24 +123,12 @@ public final class BenchRealm {
 
     /** The FICEP IdP (type {@code eidas-ficep}, set 99 at L2) as docs/eidas.md has an admin add it; the player answers for it. */
     private void addFicepIdp(String idpBase, IdpPlayer idp) {
-        Map<String, String> config = new LinkedHashMap<>();
+        Map<String, String> config = answeredByPlayer(idpBase + "/ficep", idp.ficepEntityId(), idp);
         config.put("ficepEnvironment", "custom");
-        config.put("idpEntityId", idp.ficepEntityId());
-        config.put("singleSignOnServiceUrl", idpBase + "/ficep/sso");
-        config.put("singleLogoutServiceUrl", idpBase + "/ficep/slo");
-        config.put("signingCertificate", idp.credential().certificateBase64());
-        config.put("postBindingAuthnRequest", "true");
-        config.put("postBindingResponse", "true");
         config.put("postBindingLogout", "true");
         config.put("attributeConsumingServiceIndex", "99");
         config.put("spidLevel", "2");
-        Map<String, Object> rep = new LinkedHashMap<>();
-        rep.put("alias", FICEP_ALIAS);
-        rep.put("displayName", "eIDAS (FICEP, benchmark)");
-        rep.put("providerId", "eidas-ficep");
-        rep.put("enabled", true);
-        rep.put("config", config);
-        admin.post("/" + name + "/identity-provider/instances", rep);
+        addIdp(FICEP_ALIAS, "eIDAS (FICEP, benchmark)", "eidas-ficep", config);
     }
 
     /**
@@ -148,18 +136,28 @@ public final class BenchRealm {
      * "CIE", has an admin add one from metadata; the SP's CIE data is in the realm's SP settings ({@link #withSpSettings}).
      */
     private void addCieIdp(String idpBase, IdpPlayer idp) {
-        Map<String, String> config = new LinkedHashMap<>();
+        Map<String, String> config = answeredByPlayer(idpBase + "/cie", idp.cieEntityId(), idp);
         config.put("cieEnvironment", "custom");
-        config.put("idpEntityId", idp.cieEntityId());
-        config.put("singleSignOnServiceUrl", idpBase + "/cie/sso");
-        config.put("singleLogoutServiceUrl", idpBase + "/cie/slo");
+        addIdp(CIE_ALIAS, "CIE (benchmark)", "cie-saml", config);
+    }
+
+    /** What an IdP's metadata gives (entityID, SSO/SLO by POST, the player's certificate) for one of the player's roles. */
+    private static Map<String, String> answeredByPlayer(String base, String entityId, IdpPlayer idp) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("idpEntityId", entityId);
+        config.put("singleSignOnServiceUrl", base + "/sso");
+        config.put("singleLogoutServiceUrl", base + "/slo");
         config.put("signingCertificate", idp.credential().certificateBase64());
         config.put("postBindingAuthnRequest", "true");
         config.put("postBindingResponse", "true");
+        return config;
+    }
+
+    private void addIdp(String alias, String displayName, String providerId, Map<String, String> config) {
         Map<String, Object> rep = new LinkedHashMap<>();
-        rep.put("alias", CIE_ALIAS);
-        rep.put("displayName", "CIE (benchmark)");
-        rep.put("providerId", "cie-saml");
+        rep.put("alias", alias);
+        rep.put("displayName", displayName);
+        rep.put("providerId", providerId);
         rep.put("enabled", true);
         rep.put("config", config);
         admin.post("/" + name + "/identity-provider/instances", rep);

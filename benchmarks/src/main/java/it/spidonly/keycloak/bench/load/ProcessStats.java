@@ -99,6 +99,35 @@ public final class ProcessStats {
         return groups;
     }
 
+    /** Starts measuring Keycloak's CPU from now: all its threads, and all but its JIT compiler threads. */
+    public CpuSpan cpuSpan() {
+        return new CpuSpan(this, cpuSeconds(), threadCpu());
+    }
+
+    /** CPU seconds of the process since {@link #cpuSpan()}. */
+    public static final class CpuSpan {
+        private final ProcessStats process;
+        private final double cpuBefore;
+        private final Map<Long, ThreadCpu> threadsBefore;
+
+        private CpuSpan(ProcessStats process, double cpuBefore, Map<Long, ThreadCpu> threadsBefore) {
+            this.process = process;
+            this.cpuBefore = cpuBefore;
+            this.threadsBefore = threadsBefore;
+        }
+
+        /** CPU seconds of all threads since the start. */
+        public double cpuSeconds() {
+            return process.cpuSeconds() - cpuBefore;
+        }
+
+        /** CPU seconds since the start of all threads but the JIT compilers ({@code C1/C2 CompilerThread}). */
+        public double cpuSecondsWithoutJit() {
+            return byGroup(threadsBefore, process.threadCpu()).entrySet().stream()
+                    .filter(e -> !e.getKey().contains("CompilerThre")).mapToDouble(Map.Entry::getValue).sum();
+        }
+    }
+
     /** Current resident set size, in MiB. */
     public double rssMib() {
         return statusKib("VmRSS:") / 1024.0;
