@@ -132,6 +132,27 @@ class CieResponseCatalogueIT {
         });
     }
 
+    /**
+     * "Back to the application" from the CIE error page: the app gets {@code access_denied} and a description that
+     * names CIE, also for a code without a page of its own (14: a requester error).
+     */
+    @Test
+    void backToTheAppTheDescriptionNamesCie() {
+        Map<String, String> descriptions = Map.of("25", "error_description=CIE+ErrorCode+nr25", "14", "error_description=CIE+authentication+failed");
+        descriptions.forEach((code, expected) -> {
+            CieCitizen citizen = new CieCitizen(realm);
+            citizen.startAt(CieRealm.CIE_ALIAS, Map.of("scope", "openid"));
+            ReceivedAuthnRequest request = citizen.lastCieRequest();
+            Page errorPage = citizen.postToAcs(realm.realm.idp.buildCieSamlResponse(request, null,
+                    it.spidonly.keycloak.testsupport.idp.ResponseMutations.statusError(code)), request.relayState());
+            assertEquals(403, errorPage.status(), code);
+            Page back = citizen.browser.get(errorPage.element("#spid-error-back").absUrl("href"));
+            assertTrue(back.isRedirect() && back.location().startsWith(AdminGuideRealm.REDIRECT_URI), () -> code + ": " + back);
+            assertTrue(back.location().contains("error=access_denied") && back.location().contains(expected),
+                    () -> code + ": " + back.location());
+        });
+    }
+
     private int activeSessions() {
         int total = 0;
         for (JsonNode client : realm.admin().get("/" + realm.name() + "/client-session-stats")) {

@@ -221,7 +221,7 @@ public class SpidEndpoint extends SAMLEndpoint {
             event.event(EventType.LOGIN).detail(Details.IDENTITY_PROVIDER, config.getAlias())
                     .detail(Details.REASON, code.messageKey()).client(authSession.getClient())
                     .error(Errors.IDENTITY_PROVIDER_ERROR);
-            LOG.infof("SPID identity provider %s answered %s", config.getAlias(), code.description());
+            LOG.infof("SPID identity provider %s answered %s", config.getAlias(), code.description(spidConfig() instanceof it.spidonly.keycloak.cie.broker.CieIdentityProviderConfig));
             authSession.setAuthNote(SpidIdentityProvider.NOTE_IDP_ERROR, code.messageKey());
             URI page = UriBuilder.fromUri(urls.loginError())
                     .queryParam(Constants.CLIENT_ID, authSession.getClient().getClientId())

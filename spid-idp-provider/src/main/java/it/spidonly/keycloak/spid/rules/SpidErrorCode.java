@@ -57,9 +57,15 @@ public enum SpidErrorCode {
         return this == OTHER ? "spidErrorOther" : (cie ? "cieErrorNr" : "spidErrorNr") + number;
     }
 
-    /** The text an app receives as OIDC {@code error_description} when the user goes back to it. */
-    public String description() {
-        return this == OTHER ? "SPID authentication failed" : (cie ? "CIE ErrorCode nr" : "SPID ErrorCode nr") + number;
+    /**
+     * The text an app receives as OIDC {@code error_description} when the user goes back to it; {@code cieIdp}: the
+     * login was with a CIE IdP (a code without a page of its own then says CIE, not SPID).
+     */
+    public String description(boolean cieIdp) {
+        if (this == OTHER) {
+            return cieIdp ? "CIE authentication failed" : "SPID authentication failed";
+        }
+        return (cie ? "CIE ErrorCode nr" : "SPID ErrorCode nr") + number;
     }
 
     /** Whether this is a code of CIE's table (its page says "CIE"). */

@@ -229,9 +229,16 @@ public class SpidResource {
         LoginProtocol protocol = session.getProvider(LoginProtocol.class, authSession.getProtocol());
         protocol.setRealm(realm).setHttpHeaders(session.getContext().getRequestHeaders())
                 .setUriInfo(session.getContext().getUri()).setEventBuilder(event);
-        Response toApplication = protocol.sendError(authSession, LoginProtocol.Error.CANCELLED_BY_USER, code.description());
+        Response toApplication = protocol.sendError(authSession, LoginProtocol.Error.CANCELLED_BY_USER, code.description(cieLogin(authSession)));
         event.error(Errors.REJECTED_BY_USER);
         return toApplication;
+    }
+
+    /** Whether the failed login went to a CIE IdP (the IdP the request named, by its type). */
+    private boolean cieLogin(AuthenticationSessionModel authSession) {
+        String alias = authSession.getClientNote(SpidIdentityProvider.NOTE_IDP_ALIAS);
+        org.keycloak.models.IdentityProviderModel idp = alias == null ? null : session.identityProviders().getByAlias(alias);
+        return idp != null && it.spidonly.keycloak.cie.broker.CieIdentityProviderFactory.PROVIDER_ID.equals(idp.getProviderId());
     }
 
     /** The browser's login of {@code clientId}/{@code tabId} if a SPID IdP answered it with an error status. */

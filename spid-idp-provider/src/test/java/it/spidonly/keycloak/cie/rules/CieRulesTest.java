@@ -143,4 +143,13 @@ class CieRulesTest {
         assertEquals("spidErrorNr21", SpidErrorCode.of(response(ResponseMutations.statusError("21"))).messageKey());
         assertEquals("spidErrorOther", SpidErrorCode.of(response(ResponseMutations.statusError("1"))).messageKey());
     }
+
+    /** What an app reads as {@code error_description} when the citizen goes back to it from the error page. */
+    @Test
+    void theAppIsToldCieForACieLogin() {
+        SpidResponse other = response(ResponseMutations.statusError("14"));
+        assertEquals("CIE authentication failed", SpidErrorCode.ofCie(other).description(true));
+        assertEquals("SPID authentication failed", SpidErrorCode.of(other).description(false));
+        assertEquals("CIE ErrorCode nr25", SpidErrorCode.ofCie(response(ResponseMutations.statusError("25"))).description(true));
+    }
 }
