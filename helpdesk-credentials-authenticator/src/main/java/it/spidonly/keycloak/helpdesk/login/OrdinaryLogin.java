@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.events.Errors;
 import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
@@ -69,7 +70,11 @@ final class OrdinaryLogin {
         Answer answer = answer(user != null, passed.isPresent(), () -> form.lockedOut(context, user),
                 () -> user.credentialManager().isValid(UserCredentialModel.password(password == null ? "" : password)));
         switch (answer) {
-            case UNKNOWN_USER -> form.refuse(context, null, Errors.USER_NOT_FOUND);
+            case UNKNOWN_USER -> {
+                // as Keycloak's own form: a hash computed anyway, so the answer's time does not tell "no such account"
+                AuthenticatorUtils.dummyHash(context);
+                form.refuse(context, null, Errors.USER_NOT_FOUND);
+            }
             case CUTOVER_REFUSES_UNKNOWN -> passed.get().refuseForm(context, CutoverContract.CREDENTIAL_PASSWORD, username,
                     page -> LoginPages.again(context, page));
             case CUTOVER_REFUSED_PASSWORD -> {
@@ -81,8 +86,9 @@ final class OrdinaryLogin {
             }
             case WRONG_PASSWORD -> form.refuse(context, user, Errors.INVALID_USER_CREDENTIALS);
             case PASSWORD_ACCEPTED -> {
-                context.setUser(user);
+                // Keycloak's own order: the password first, then "account disabled" (told only to the right password)
                 if (form.enabledUser(context, user)) {
+                    context.setUser(user);
                     context.success();
                 }
             }
