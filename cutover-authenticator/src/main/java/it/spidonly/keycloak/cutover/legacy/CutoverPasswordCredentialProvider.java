@@ -60,7 +60,7 @@ final class CutoverPasswordCredentialProvider extends PasswordCredentialProvider
         if (login == null) {
             return;
         }
-        new EventBuilder(realm, session).event(EventType.LOGIN_ERROR).client(login.getClient()).user(user)
+        new EventBuilder(realm, session, session.getContext().getConnection()).event(EventType.LOGIN_ERROR).client(login.getClient()).user(user)
                 .detail(Details.USERNAME, FiscalCode.forLogs(user.getUsername()))
                 .detail(Details.CREDENTIAL_TYPE, CutoverContract.CREDENTIAL_PASSWORD)
                 .detail(CutoverContract.EVENT_DETAIL_INSTANT, cutover.isoInstant())
