@@ -27,7 +27,7 @@ final class DemoGuide {
                   CIE                the CIE entry → the CIE test IdP → mario.rossi / password123 (the same account as with SPID)
                   EU citizen (FICEP) "Login with eIDAS" → EU citizens (eIDAS via FICEP) → elena.garcia (ES) or nikos.papadopoulos (GR) / password123
                   EU citizen (node)  "Login with eIDAS" → Spain (eIDAS node) → carmen.ruiz (substantial) or jordi.puig (high) / password123
-                  Legacy cliclavoro  %s / %s in the password form: works before the cutover;
+                  Legacy cliclavoro  "Accedi" → %s / %s in the login page's form: works before the cutover;
                                      bin/demo cutover now   (or admin console → spid-cutover) moves it,
                                      then the same password is refused; "bin/demo cutover later" moves it back
                   Help desk          operators %s and %s / %s at %s

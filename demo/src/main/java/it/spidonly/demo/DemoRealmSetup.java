@@ -57,7 +57,6 @@ final class DemoRealmSetup {
             nodes.forEach(this::eidasNode);
         }
         app(appBaseUrl);
-        legacyEntrance(appBaseUrl);
         legacyUser();
         cutover(CUTOVER_LATER);
         new HelpdeskSetup(admin, realm, MinistryApp.CLIENT_ID).run(smtpPort);
@@ -203,25 +202,6 @@ final class DemoRealmSetup {
                 "attributes", Map.of("pkce.code.challenge.method", "S256", "post.logout.redirect.uris", appBaseUrl + "/logged-out")));
     }
 
-    /**
-     * The app's old cliclavoro entrance: a second client of the same app whose browser flow is Keycloak's stock
-     * {@code browser} flow (the username/password form, which the cutover turns off), as the realm's browser flow
-     * has the help-desk form where that form was (docs/admin-guide.md, "Help desk", step 5).
-     */
-    void legacyEntrance(String appBaseUrl) {
-        String browser = null;
-        for (JsonNode flow : admin.get(path("/authentication/flows"))) {
-            if ("browser".equals(flow.path("alias").asText())) {
-                browser = flow.path("id").asText();
-            }
-        }
-        admin.post(path("/clients"), Map.of("clientId", MinistryApp.LEGACY_CLIENT_ID, "name", "Dimissioni volontarie (cliclavoro)",
-                "publicClient", true, "standardFlowEnabled", true, "directAccessGrantsEnabled", false,
-                "rootUrl", appBaseUrl, "redirectUris", List.of(appBaseUrl + "/callback"), "webOrigins", List.of("+"),
-                "authenticationFlowBindingOverrides", Map.of("browser", browser),
-                "attributes", Map.of("pkce.code.challenge.method", "S256", "post.logout.redirect.uris", appBaseUrl + "/logged-out")));
-    }
-
     /** admin-guide 7: a legacy cliclavoro account with its password. */
     void legacyUser() {
         Map<String, Object> user = new LinkedHashMap<>();
@@ -297,8 +277,17 @@ final class DemoRealmSetup {
             execution("helpdesk browser", "auth-cookie", "ALTERNATIVE");
             execution("helpdesk browser", "identity-provider-redirector", "ALTERNATIVE");
             subFlow("helpdesk browser", "helpdesk forms", "ALTERNATIVE");
+            // the realm's one login form: help-desk users and, until the cutover, legacy accounts (lucia.ferrari)
             execution("helpdesk forms", "helpdesk-username-password-form", "REQUIRED");
-            execution("helpdesk forms", "auth-otp-form", "REQUIRED");
+            subFlow("helpdesk forms", "helpdesk OTP", "CONDITIONAL");
+            execution("helpdesk OTP", "helpdesk-user-condition", "REQUIRED");
+            execution("helpdesk OTP", "auth-otp-form", "REQUIRED");
+            subFlow("helpdesk forms", "enrolled OTP", "CONDITIONAL");
+            String notHelpdesk = execution("enrolled OTP", "helpdesk-user-condition", "REQUIRED");
+            admin.post(path("/authentication/executions/" + notHelpdesk + "/config"),
+                    Map.of("alias", "not a help-desk user", "config", Map.of("negate", "true")));
+            execution("enrolled OTP", "conditional-user-configured", "REQUIRED");
+            execution("enrolled OTP", "auth-otp-form", "REQUIRED");
             ObjectNode rep = (ObjectNode) admin.get(path(""));
             rep.put("browserFlow", "helpdesk browser");
             admin.put(path(""), rep);
@@ -351,16 +340,17 @@ final class DemoRealmSetup {
             setRequirement(parent, e -> alias.equals(e.path("displayName").asText()), requirement);
         }
 
-        private void execution(String flow, String provider, String requirement) {
+        /** Adds {@code provider} to {@code flow} with {@code requirement}; returns the execution's id. */
+        private String execution(String flow, String provider, String requirement) {
             admin.post(path("/authentication/flows/" + AdminClient.encode(flow) + "/executions/execution"), Map.of("provider", provider));
-            setRequirement(flow, e -> provider.equals(e.path("providerId").asText()) && e.path("level").asInt() == 0, requirement);
+            return setRequirement(flow, e -> provider.equals(e.path("providerId").asText()) && e.path("level").asInt() == 0, requirement);
         }
 
-        private void setRequirement(String flow, Predicate<JsonNode> which, String requirement) {
+        private String setRequirement(String flow, Predicate<JsonNode> which, String requirement) {
             for (JsonNode e : admin.get(path("/authentication/flows/" + AdminClient.encode(flow) + "/executions"))) {
                 if (which.test(e)) {
                     admin.put(path("/authentication/flows/" + AdminClient.encode(flow) + "/executions"), ((ObjectNode) e).put("requirement", requirement));
-                    return;
+                    return e.path("id").asText();
                 }
             }
             throw new IllegalStateException("no such execution in " + flow);

@@ -52,12 +52,6 @@ import java.util.concurrent.Executors;
  */
 final class MinistryApp implements AutoCloseable {
     static final String CLIENT_ID = "dimissioni-volontarie";
-    /**
-     * The old cliclavoro entrance: the same app as a second client whose browser flow is Keycloak's stock one (the
-     * username/password form, refused by the cutover), as the realm's own browser flow has the help-desk form in
-     * its place (docs/admin-guide.md, "Help desk", step 5).
-     */
-    static final String LEGACY_CLIENT_ID = "dimissioni-volontarie-cliclavoro";
     static final String SPID_L2 = "https://www.spid.gov.it/SpidL2";
     static final String SPID_L3 = "https://www.spid.gov.it/SpidL3";
     private static final String COOKIE = "dv_session";
@@ -130,10 +124,8 @@ final class MinistryApp implements AutoCloseable {
         if (provider == null) {
             try {
                 OIDCProviderMetadata metadata = OIDCProviderMetadata.resolve(new Issuer(issuerUrl));
-                for (String client : List.of(CLIENT_ID, LEGACY_CLIENT_ID)) {
-                    validators.put(client, new IDTokenValidator(metadata.getIssuer(), new ClientID(client), JWSAlgorithm.RS256,
-                            metadata.getJWKSetURI().toURL()));
-                }
+                validators.put(CLIENT_ID, new IDTokenValidator(metadata.getIssuer(), new ClientID(CLIENT_ID), JWSAlgorithm.RS256,
+                        metadata.getJWKSetURI().toURL()));
                 provider = metadata;
             } catch (Exception e) {
                 throw new IllegalStateException("Cannot read Keycloak's OpenID configuration at " + issuerUrl + ": " + e.getMessage(), e);
@@ -147,7 +139,6 @@ final class MinistryApp implements AutoCloseable {
         switch (path) {
             case "/" -> home(exchange);
             case "/login" -> login(exchange, CLIENT_ID, null);
-            case "/login-cliclavoro" -> login(exchange, LEGACY_CLIENT_ID, null);
             case "/step-up" -> login(exchange, CLIENT_ID, SPID_L3);
             case "/callback" -> callback(exchange);
             case "/logout" -> logout(exchange);
@@ -265,10 +256,9 @@ final class MinistryApp implements AutoCloseable {
             body.append("""
                     <h1>Dimissioni volontarie</h1>
                     <p>Comunica le dimissioni volontarie o la risoluzione consensuale del rapporto di lavoro.</p>
-                    <p>Accedi con SPID, CIE, eIDAS (cittadini UE) o le credenziali dell'Help Desk.</p>
+                    <p>Accedi con SPID, CIE, eIDAS (cittadini UE) o le credenziali dell'Help Desk; con le credenziali
+                    cliclavoro solo fino al passaggio a SPID.</p>
                     <p><a class="button" id="login" href="/login">Accedi</a></p>
-                    <p><a class="button secondary" id="login-cliclavoro" href="/login-cliclavoro">Accedi con le credenziali cliclavoro</a>
-                    (solo fino al passaggio a SPID)</p>
                     """);
         } else {
             Map<String, Object> all = new TreeMap<>(claims.toJSONObject());

@@ -14,6 +14,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import it.spidonly.keycloak.cutover.CutoverContract;
+import it.spidonly.keycloak.cutover.fiscal.FiscalCode;
 import it.spidonly.keycloak.cutover.session.LegacySessionNote;
 import it.spidonly.keycloak.cutover.settings.CutoverSettings;
 import it.spidonly.keycloak.cutover.settings.Cutovers;
@@ -59,7 +60,8 @@ final class CutoverPasswordCredentialProvider extends PasswordCredentialProvider
         if (login == null) {
             return;
         }
-        new EventBuilder(realm, session).event(EventType.LOGIN_ERROR).client(login.getClient()).user(user)
+        new EventBuilder(realm, session, session.getContext().getConnection()).event(EventType.LOGIN_ERROR).client(login.getClient()).user(user)
+                .detail(Details.USERNAME, FiscalCode.forLogs(user.getUsername()))
                 .detail(Details.CREDENTIAL_TYPE, CutoverContract.CREDENTIAL_PASSWORD)
                 .detail(CutoverContract.EVENT_DETAIL_INSTANT, cutover.isoInstant())
                 .error(CutoverContract.EVENT_ERROR);

@@ -130,6 +130,15 @@ public final class LegacyCutover {
     public void refuseForm(AuthenticationFlowContext context, String credentialType, String attemptedUsername,
                            Function<LoginFormsProvider, Response> page) {
         recordRefusal(context, credentialType, attemptedUsername);
+        showRefusal(context, page);
+    }
+
+    /**
+     * The page of {@link #refuseForm} without recording the event: for a form whose password check the cutover's
+     * password credential provider has already refused and recorded ({@code cutover_refused}), e.g. the help desk's
+     * form for an ordinary account. 403, not counted as a failed login.
+     */
+    public void showRefusal(AuthenticationFlowContext context, Function<LoginFormsProvider, Response> page) {
         LoginFormsProvider form = decorate(context.form())
                 .setExecution(context.getExecution().getId())
                 .setError(text(CutoverContract.MSG_REFUSED), messageParameters(context.form()))

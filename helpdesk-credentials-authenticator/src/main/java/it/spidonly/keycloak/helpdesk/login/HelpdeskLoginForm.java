@@ -18,8 +18,8 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.managers.BruteForceProtector;
-import org.keycloak.services.messages.Messages;
 
+import it.spidonly.keycloak.cutover.fiscal.FiscalCode;
 import it.spidonly.keycloak.helpdesk.activation.ActivationCredentials;
 import it.spidonly.keycloak.helpdesk.activation.HelpdeskPasswords;
 import it.spidonly.keycloak.helpdesk.lifecycle.CredentialExpiry;
@@ -28,12 +28,19 @@ import it.spidonly.keycloak.helpdesk.lifecycle.SignOut;
 import it.spidonly.keycloak.helpdesk.proofing.HelpdeskUsers;
 
 /**
- * The help-desk user's username form (Keycloak's login page: username and one secret). Only help-desk users pass.
- * The secret is the help-desk password ({@code helpdesk-password}), or, before activation, the one-time activation
- * code: then the old password and OTP go (the code stays until the activation completes, {@link ActivationCompletion}), and the user must set a password and enrol TOTP
- * (required actions) before the login ends. Checked before telling anything: a wrong secret is a plain "invalid
- * username or password" counted by Keycloak's brute-force detector; only the right secret of a revoked or expired
- * credential learns why it no longer works (page 403, sessions ended). Keycloak's {@code password} is never checked.
+ * The login form of the realm's browser flow (Keycloak's login page: username and one secret), for two kinds of
+ * account, told apart by server-side state only ({@link AccountKind}):
+ * <ul>
+ * <li>help-desk users: the secret is the help-desk password ({@code helpdesk-password}), or, before activation, the
+ * one-time activation code: then the old password and OTP go (the code stays until the activation completes,
+ * {@link ActivationCompletion}), and the user must set a password and enrol TOTP (required actions) before the login
+ * ends. Checked before telling anything: a wrong secret is a plain "invalid username or password" counted by
+ * Keycloak's brute-force detector; only the right secret of a revoked or expired credential learns why it no longer
+ * works (page 403, sessions ended). Keycloak's {@code password} is never checked for them, and the flow always asks
+ * their OTP (condition {@code helpdesk-user-condition}).</li>
+ * <li>every other account (legacy cliclavoro accounts): Keycloak's {@code password}, until the SPID-only cutover
+ * ({@link OrdinaryLogin}).</li>
+ * </ul>
  */
 final class HelpdeskLoginForm extends AbstractUsernameFormAuthenticator {
     private static final Logger LOG = Logger.getLogger(HelpdeskLoginForm.class);
@@ -48,7 +55,7 @@ final class HelpdeskLoginForm extends AbstractUsernameFormAuthenticator {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        context.challenge(context.form().createLoginUsernamePassword());
+        context.challenge(LoginPages.first(context));
     }
 
     @Override
@@ -61,15 +68,16 @@ final class HelpdeskLoginForm extends AbstractUsernameFormAuthenticator {
         String username = form.getFirst(AuthenticationManager.FORM_USERNAME);
         String secret = form.getFirst("password");
         if (username == null || username.isBlank()) {
-            refuse(context, null, Errors.USER_NOT_FOUND);
+            OrdinaryLogin.login(this, context, null, null, secret);
             return;
         }
         username = username.strip();
-        context.getEvent().detail(Details.USERNAME, username);
+        // legacy usernames may be fiscal codes: masked in the event (error events are logged above debug)
+        context.getEvent().detail(Details.USERNAME, FiscalCode.forLogs(username));
         context.getAuthenticationSession().setAuthNote(ATTEMPTED_USERNAME, username);
         UserModel user = KeycloakModelUtils.findUserByNameOrEmail(context.getSession(), context.getRealm(), username);
-        if (!HelpdeskUsers.isHelpdeskUser(user)) {
-            refuse(context, null, Errors.USER_NOT_FOUND);
+        if (user == null || AccountKind.of(user) == AccountKind.ORDINARY) {
+            OrdinaryLogin.login(this, context, user, username, secret);
             return;
         }
         // a revoked user is disabled, and Keycloak refuses a disabled user as soon as it is set on the login (to
@@ -80,11 +88,7 @@ final class HelpdeskLoginForm extends AbstractUsernameFormAuthenticator {
         if (user.isEnabled()) {
             context.setUser(user);
         }
-        String lockout = AuthenticatorUtils.getDisabledByBruteForceEventError(context.getSession().getProvider(BruteForceProtector.class),
-                context.getSession(), context.getRealm(), user);
-        if (lockout != null) {
-            context.getEvent().user(user).error(lockout);
-            context.forceChallenge(invalidPage(context));
+        if (lockedOut(context, user)) {
             return;
         }
         Instant now = Instant.ofEpochMilli(Time.currentTimeMillis());
@@ -135,14 +139,22 @@ final class HelpdeskLoginForm extends AbstractUsernameFormAuthenticator {
         context.success();
     }
 
-    private void refuse(AuthenticationFlowContext context, UserModel user, String error) {
+    /** "Invalid username or password", counted as a failed login. */
+    void refuse(AuthenticationFlowContext context, UserModel user, String error) {
         context.getEvent().user(user).error(error);
-        context.failureChallenge(user == null ? AuthenticationFlowError.INVALID_USER : AuthenticationFlowError.INVALID_CREDENTIALS, invalidPage(context));
+        context.failureChallenge(user == null ? AuthenticationFlowError.INVALID_USER : AuthenticationFlowError.INVALID_CREDENTIALS, LoginPages.invalid(context));
     }
 
-    /** The one answer to a wrong secret, an unknown user and a lockout alike. */
-    private static Response invalidPage(AuthenticationFlowContext context) {
-        return context.form().setError(Messages.INVALID_USER).createLoginUsernamePassword();
+    /** True, answered like a wrong secret, while Keycloak's brute-force detection locks {@code user} out. */
+    boolean lockedOut(AuthenticationFlowContext context, UserModel user) {
+        String lockout = AuthenticatorUtils.getDisabledByBruteForceEventError(context.getSession().getProvider(BruteForceProtector.class),
+                context.getSession(), context.getRealm(), user);
+        if (lockout == null) {
+            return false;
+        }
+        context.getEvent().user(user).error(lockout);
+        context.forceChallenge(LoginPages.invalid(context));
+        return true;
     }
 
     /** The right secret of a credential that no longer works: the reason, on Keycloak's error page (403). */

@@ -10,7 +10,11 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
-/** {@code helpdesk-username-password-form}: the login of help-desk users (activation code, then password); put Keycloak's OTP form after it. */
+/**
+ * {@code helpdesk-username-password-form}: the login of help-desk users (activation code, then password) and, until
+ * the SPID-only cutover, of legacy accounts (Keycloak's password). Put after it the conditional sub-flow
+ * "help-desk user" ({@link HelpdeskUserConditionFactory}) with Keycloak's OTP form.
+ */
 public class HelpdeskLoginFormFactory implements AuthenticatorFactory {
     public static final String ID = "helpdesk-username-password-form";
 
@@ -57,7 +61,7 @@ public class HelpdeskLoginFormFactory implements AuthenticatorFactory {
 
     @Override
     public String getHelpText() {
-        return "Username and help-desk password (or, the first time, the activation code) of users from states outside eIDAS. Only help-desk users pass.";
+        return "Username and help-desk password (or, the first time, the activation code) of users from states outside eIDAS; for other accounts the Keycloak password, refused from the SPID-only cutover. Follow it with a conditional OTP sub-flow (Condition - help-desk user).";
     }
 
     @Override

@@ -236,7 +236,7 @@ class DemoWalkthroughIT {
     void legacyPasswordWorksBeforeTheCutoverAndIsRefusedAfterIt() {
         try (Chromium chromium = new Chromium("it")) {
             chromium.open(demo.appUrl());
-            click(chromium, By.id("login-cliclavoro"));
+            click(chromium, By.id("login"));
             visible(chromium, By.id("legacy-login"));
             shot(chromium, "14-legacy-before-cutover");
             chromium.driver().findElement(By.cssSelector("#legacy-login input[name=username]")).sendKeys("lucia.ferrari");
@@ -250,10 +250,18 @@ class DemoWalkthroughIT {
         demo.cutover(true);
         try (Chromium chromium = new Chromium("it")) {
             chromium.open(demo.appUrl());
-            click(chromium, By.id("login-cliclavoro"));
+            click(chromium, By.id("login"));
             visible(chromium, By.id("spid-only-explanation"));
             assertTrue(chromium.driver().findElements(By.cssSelector("#legacy-login")).isEmpty(), "no password form after the cutover");
             shot(chromium, "16-legacy-after-cutover");
+            // the help-desk form is still there: the legacy password typed into it is refused with the cutover's text
+            click(chromium, By.id("helpdesk-button"));
+            chromium.driver().findElement(By.cssSelector("#helpdesk-panel input[name=username]")).sendKeys("lucia.ferrari");
+            chromium.driver().findElement(By.cssSelector("#helpdesk-panel input[name=password]")).sendKeys("Cliclavoro-2019");
+            click(chromium, By.cssSelector("#helpdesk-panel #kc-login"));
+            visible(chromium, By.id("spid-only-login"));
+            String page = chromium.driver().findElement(By.tagName("body")).getText();
+            assertTrue(page.contains("non è più possibile accedere con user ID e password"), () -> "refused with the cutover's message: " + page);
         } finally {
             demo.cutover(false);
         }

@@ -132,7 +132,16 @@ public final class HelpdeskAdminSetup {
         }
         subFlow("helpdesk browser", "helpdesk forms", "ALTERNATIVE");
         execution("helpdesk forms", "helpdesk-username-password-form", "REQUIRED");
-        execution("helpdesk forms", "auth-otp-form", "REQUIRED");
+        // help-desk users: OTP always; everyone else (legacy accounts): OTP only if they have enrolled one
+        subFlow("helpdesk forms", "helpdesk OTP", "CONDITIONAL");
+        execution("helpdesk OTP", "helpdesk-user-condition", "REQUIRED");
+        execution("helpdesk OTP", "auth-otp-form", "REQUIRED");
+        subFlow("helpdesk forms", "enrolled OTP", "CONDITIONAL");
+        String notHelpdesk = execution("enrolled OTP", "helpdesk-user-condition", "REQUIRED");
+        admin.post(path("/authentication/executions/" + notHelpdesk + "/config"),
+                Map.of("alias", "not a help-desk user", "config", Map.of("negate", "true")));
+        execution("enrolled OTP", "conditional-user-configured", "REQUIRED");
+        execution("enrolled OTP", "auth-otp-form", "REQUIRED");
         ObjectNode rep = (ObjectNode) admin.get(path(""));
         rep.put("browserFlow", "helpdesk browser");
         admin.put(path(""), rep);
@@ -206,17 +215,18 @@ public final class HelpdeskAdminSetup {
         setRequirement(parent, e -> alias.equals(e.path("displayName").asText()), requirement);
     }
 
-    private void execution(String flow, String provider, String requirement) {
+    /** Adds {@code provider} to {@code flow} with {@code requirement}; returns the execution's id. */
+    private String execution(String flow, String provider, String requirement) {
         admin.post(path("/authentication/flows/" + encode(flow) + "/executions/execution"), Map.of("provider", provider));
-        setRequirement(flow, e -> provider.equals(e.path("providerId").asText()) && e.path("level").asInt() == 0, requirement);
+        return setRequirement(flow, e -> provider.equals(e.path("providerId").asText()) && e.path("level").asInt() == 0, requirement);
     }
 
-    private void setRequirement(String flow, java.util.function.Predicate<JsonNode> which, String requirement) {
+    private String setRequirement(String flow, java.util.function.Predicate<JsonNode> which, String requirement) {
         for (JsonNode e : admin.get(path("/authentication/flows/" + encode(flow) + "/executions"))) {
             if (which.test(e)) {
                 ObjectNode changed = ((ObjectNode) e).put("requirement", requirement);
                 admin.put(path("/authentication/flows/" + encode(flow) + "/executions"), changed);
-                return;
+                return e.path("id").asText();
             }
         }
         throw new IllegalStateException("no such execution in " + flow);
