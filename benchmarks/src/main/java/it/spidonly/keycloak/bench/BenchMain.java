@@ -88,7 +88,9 @@ public final class BenchMain {
             IdpPlayer idp = new IdpPlayer("https://idp.bench.spid-only.example", SigningCredential.generate("SPID bench IdP", 2048));
             for (int i = 0; i < shapes.size(); i++) {
                 BenchRealm.Shape shape = withoutMissingKinds(shapes.get(i), providers);
-                String realmName = "bench-" + tag.toLowerCase(Locale.ROOT) + "-" + shape.spidIdps();
+                // the same size twice (e.g. 12+cie,12+cie: a second, warmer realm of the same shape) gets its position
+                String realmName = "bench-" + tag.toLowerCase(Locale.ROOT) + "-" + shape.spidIdps()
+                        + (sameSizeBefore(shapes, i) ? "-" + (i + 1) : "");
                 BenchRealm realm = BenchRealm.create(admin, keycloak.baseUrl(), realmName, idp, shape);
                 boolean profiled = jfr && i == shapes.size() - 1;
                 JfrProfile profile = profiled ? new JfrProfile(stats.pid(), output.resolve("keycloak-" + tag + ".jfr")) : null;
@@ -166,6 +168,10 @@ public final class BenchMain {
             }
             return hasCie ? shape : new BenchRealm.Shape(shape.spidIdps(), shape.ficep(), false);
         }
+    }
+
+    private static boolean sameSizeBefore(List<BenchRealm.Shape> shapes, int i) {
+        return shapes.subList(0, i).stream().anyMatch(s -> s.spidIdps() == shapes.get(i).spidIdps());
     }
 
     /** Four random letters naming this run's realm, database and citizens. */
