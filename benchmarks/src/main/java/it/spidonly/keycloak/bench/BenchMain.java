@@ -132,7 +132,20 @@ public final class BenchMain {
                     }
                 }
                 if (profile != null) {
-                    String profileSummary = profile.summary(30);
+                    List<JfrProfile.Window> batches = report.rounds().stream()
+                            .flatMap(r -> r.results().stream()).map(JfrProfile.Window::of).toList();
+                    Files.write(output.resolve("windows-" + tag + ".tsv"), batches.stream().map(JfrProfile.Window::tsv).toList());
+                    StringBuilder windows = new StringBuilder();
+                    for (String kind : List.of(LoadRun.FIRST, LoadRun.RETURNING)) {
+                        for (String target : report.targets().stream().filter(t -> !"stock".equals(t)).toList()) {
+                            windows.append("\n").append(profile.byBatch(batches, kind, target, "stock", 40));
+                        }
+                        if (report.targets().containsAll(List.of("spid", "cie"))) {
+                            // the same ACS, broker and first-login code: what differs is the SPID profile's own work
+                            windows.append("\n").append(profile.byBatch(batches, kind, "spid", "cie", 40));
+                        }
+                    }
+                    String profileSummary = profile.summary(30) + windows;
                     Files.writeString(output.resolve("profile-" + tag + ".md"), profileSummary);
                     System.out.println(profileSummary);
                 }

@@ -113,12 +113,111 @@ public final class JfrProfile {
     }
 
     /**
+     * The recording split by the measured batches' own time windows (issue 19: "the profile that explains the rest"):
+     * for each target, the execution samples and the allocated bytes per login of the batches of {@code kind}, then
+     * the methods whose inclusive samples per 1000 logins differ most between {@code target} and {@code baseline}.
+     * Samples outside every batch (warm-up, settle, the gaps) are left out; batches run one at a time, so a window
+     * holds one target's work only.
+     */
+    String byBatch(List<Window> windows, String kind, String target, String baseline, int top) {
+        List<Window> ofKind = windows.stream().filter(b -> b.kind().equals(kind)).toList();
+        Map<String, Integer> logins = new HashMap<>();
+        ofKind.forEach(b -> logins.merge(b.target(), b.logins(), Integer::sum));
+        Map<String, Integer> samples = new HashMap<>();
+        Map<String, Double> allocated = new HashMap<>();
+        Map<String, Map<String, Integer>> inclusive = new HashMap<>();
+        try (RecordingFile recording = new RecordingFile(file)) {
+            while (recording.hasMoreEvents()) {
+                RecordedEvent event = recording.readEvent();
+                String type = event.getEventType().getName();
+                boolean execution = "jdk.ExecutionSample".equals(type);
+                if (!execution && !"jdk.ObjectAllocationSample".equals(type)) {
+                    continue;
+                }
+                String label = windowOf(ofKind, event.getStartTime());
+                if (label == null) {
+                    continue;
+                }
+                if (!execution) {
+                    allocated.merge(label, (double) event.getLong("weight"), Double::sum);
+                    continue;
+                }
+                RecordedStackTrace stack = event.getStackTrace();
+                if (stack == null) {
+                    continue;
+                }
+                samples.merge(label, 1, Integer::sum);
+                Map<String, Integer> methods = inclusive.computeIfAbsent(label, l -> new HashMap<>());
+                stack.getFrames().stream().map(JfrProfile::name).distinct().forEach(m -> methods.merge(m, 1, Integer::sum));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+                "JFR split by batch window, %s logins.%n%n| target | logins | execution samples per 1000 logins | allocated MiB per login (sampled) |%n|---|---|---|---|%n", kind));
+        new java.util.TreeMap<>(logins).forEach((label, n) -> out.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.2f |%n",
+                label, n, 1000.0 * samples.getOrDefault(label, 0) / Math.max(1, n), allocated.getOrDefault(label, 0.0) / Math.max(1, n) / (1 << 20))));
+        int targetLogins = Math.max(1, logins.getOrDefault(target, 0));
+        int baselineLogins = Math.max(1, logins.getOrDefault(baseline, 0));
+        Map<String, Integer> a = inclusive.getOrDefault(target, Map.of());
+        Map<String, Integer> b = inclusive.getOrDefault(baseline, Map.of());
+        Set<String> methods = new HashSet<>(a.keySet());
+        methods.addAll(b.keySet());
+        out.append(String.format(Locale.ROOT, "%n| method (inclusive) | %s per 1000 logins | %s per 1000 logins | difference |%n|---|---|---|---|%n", target, baseline));
+        methods.stream()
+                .map(m -> Map.entry(m, new double[] {1000.0 * a.getOrDefault(m, 0) / targetLogins, 1000.0 * b.getOrDefault(m, 0) / baselineLogins}))
+                .sorted((x, y) -> Double.compare(Math.abs(y.getValue()[0] - y.getValue()[1]), Math.abs(x.getValue()[0] - x.getValue()[1])))
+                .limit(top)
+                .forEach(e -> out.append(String.format(Locale.ROOT, "| `%s` | %.0f | %.0f | %+.0f |%n", e.getKey(), e.getValue()[0], e.getValue()[1],
+                        e.getValue()[0] - e.getValue()[1])));
+        return out.toString();
+    }
+
+    private static String windowOf(List<Window> windows, java.time.Instant at) {
+        for (Window w : windows) {
+            if (!at.isBefore(w.started()) && !at.isAfter(w.ended())) {
+                return w.target();
+            }
+        }
+        return null;
+    }
+
+    /** A measured batch's time window: which target, which kind of login, how many succeeded. */
+    record Window(String target, String kind, int logins, java.time.Instant started, java.time.Instant ended) {
+        static Window of(it.spidonly.keycloak.bench.load.Batch.Result batch) {
+            return new Window(batch.target().label(), batch.kind(), batch.successes(), batch.started(), batch.ended());
+        }
+
+        /** One line of {@code windows-TAG.tsv}, written beside the recording so that it can be split again later. */
+        String tsv() {
+            return String.join("\t", target, kind, Integer.toString(logins), started.toString(), ended.toString());
+        }
+
+        static List<Window> read(Path tsv) {
+            try {
+                return Files.readAllLines(tsv).stream().filter(l -> !l.isBlank()).map(l -> l.split("\t"))
+                        .map(f -> new Window(f[0], f[1], Integer.parseInt(f[2]), java.time.Instant.parse(f[3]), java.time.Instant.parse(f[4])))
+                        .toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + tsv, e);
+            }
+        }
+    }
+
+    /**
      * {@code JfrProfile FILE.jfr [TOP]}: the same summary for any recording (e.g. of a JMH fork);
      * {@code JfrProfile FILE.jfr TOP Class.method [DEPTH [Ancestor.method]]}: where the samples under that method go (its
-     * callees at DEPTH, default 1), optionally only in samples with the ancestor on the stack.
+     * callees at DEPTH, default 1), optionally only in samples with the ancestor on the stack;
+     * {@code JfrProfile FILE.jfr --windows WINDOWS.tsv KIND TARGET BASELINE [TOP]}: the recording split by the batches'
+     * windows ({@link #byBatch}), e.g. {@code first-time spid cie}.
      */
     public static void main(String[] args) {
         JfrProfile profile = new JfrProfile(0, Path.of(args[0]));
+        if (args.length > 1 && "--windows".equals(args[1])) {
+            System.out.println(profile.byBatch(Window.read(Path.of(args[2])), args[3], args[4], args[5],
+                    args.length > 6 ? Integer.parseInt(args[6]) : 40));
+            return;
+        }
         int top = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         System.out.println(args.length > 2 ? profile.callees(args[2], args.length > 3 ? Integer.parseInt(args[3]) : 1, top,
                 args.length > 4 ? args[4] : null) : profile.summary(top));

@@ -31,7 +31,8 @@ public final class Batch {
     /** Result of one batch; {@code latenciesMillis} of the successful logins only. */
     public record Result(Target target, String kind, int logins, long[] latencyNanos, int firstBrokerLogins,
                          Map<String, Integer> errorsByStep, List<String> errorSamples, double wallSeconds,
-                         double cpuSeconds, double cpuSecondsWithoutJit, double maxRssMib) {
+                         double cpuSeconds, double cpuSecondsWithoutJit, double maxRssMib, java.time.Instant started,
+                         java.time.Instant ended) {
         public int errors() {
             return errorsByStep.values().stream().mapToInt(Integer::intValue).sum();
         }
@@ -52,6 +53,7 @@ public final class Batch {
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "rss-sampler"));
         sampler.scheduleAtFixedRate(() -> maxRssKib.accumulate((long) (keycloak.rssMib() * 1024)), 0, 100, TimeUnit.MILLISECONDS);
         ProcessStats.CpuSpan span = keycloak.cpuSpan();
+        java.time.Instant started = java.time.Instant.now();
         long start = System.nanoTime();
         inParallel(logins, concurrency, "login-" + target.label(), i -> {
             long begin = System.nanoTime();
@@ -72,6 +74,7 @@ public final class Batch {
             }
         });
         double wall = (System.nanoTime() - start) / 1e9;
+        java.time.Instant ended = java.time.Instant.now();
         double cpu = span.cpuSeconds();
         double withoutJit = span.cpuSecondsWithoutJit();
         sampler.shutdownNow();
@@ -87,7 +90,7 @@ public final class Batch {
             }
         }
         return new Result(target, kind, logins, okLatencies, firstBrokerLogins.get(), errors, samples, wall, cpu,
-                withoutJit, maxRssKib.get() / 1024.0);
+                withoutJit, maxRssKib.get() / 1024.0, started, ended);
     }
 
     /** Runs {@code task} for 0..count-1 on {@code concurrency} daemon workers (closed loop) and waits for all. */
