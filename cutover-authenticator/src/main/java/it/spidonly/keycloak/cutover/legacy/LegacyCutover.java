@@ -1,6 +1,7 @@
 package it.spidonly.keycloak.cutover.legacy;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -24,25 +25,28 @@ import it.spidonly.keycloak.cutover.settings.Cutovers;
 /**
  * The cutover as one legacy login page sees it: its phase now, the attributes and message every legacy page
  * carries, and the refusal (event, then the page or JSON answer). Shared by every authenticator of this module
- * that accepts a legacy credential; holds nothing but values of one request.
+ * that accepts a legacy credential; holds nothing but values of one request (and that request's session).
  */
 public final class LegacyCutover {
     private final CutoverSettings settings;
     private final CutoverPhase phase;
     private final Locale locale;
-    private final boolean offersCie;
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private Boolean offersCie;
 
-    private LegacyCutover(CutoverSettings settings, CutoverPhase phase, Locale locale, boolean offersCie) {
+    private LegacyCutover(CutoverSettings settings, CutoverPhase phase, Locale locale, KeycloakSession session, RealmModel realm) {
         this.settings = settings;
         this.phase = phase;
         this.locale = locale;
-        this.offersCie = offersCie;
+        this.session = session;
+        this.realm = realm;
     }
 
     /** The realm's cutover if it has one that is switched on; empty means legacy logins as in stock Keycloak. */
     public static Optional<LegacyCutover> of(KeycloakSession session, RealmModel realm) {
         return Cutovers.of(realm).filter(CutoverSettings::enabled)
-                .map(s -> new LegacyCutover(s, s.phaseAt(Cutovers.now()), locale(session), offersCie(session)));
+                .map(s -> new LegacyCutover(s, s.phaseAt(Cutovers.now()), locale(session), session, realm));
     }
 
     /** Whether the realm has an enabled CIE identity provider (SAML or OIDC): then the texts say "SPID or CIE". */
@@ -51,9 +55,21 @@ public final class LegacyCutover {
                 .anyMatch(idp -> idp.isEnabled() && idp.getProviderId() != null && idp.getProviderId().startsWith(CutoverContract.CIE_PROVIDER_PREFIX));
     }
 
-    /** {@code key}, or its variant naming CIE beside SPID ({@code key + "Cie"}) when the realm offers CIE. */
+    /**
+     * {@code key}, or its variant naming CIE beside SPID ({@code key + "Cie"}) when the realm offers CIE. An admin's
+     * own text wins: a realm override of {@code key} in the page's language, with none of the variant, is what the
+     * admin wants said, CIE or not (Realm settings, Localization, Realm overrides). Asked only when a text is needed.
+     */
     public String text(String key) {
-        return offersCie ? key + CutoverContract.CIE_SUFFIX : key;
+        if (offersCie == null) {
+            offersCie = offersCie(session);
+        }
+        if (!offersCie) {
+            return key;
+        }
+        String variant = key + CutoverContract.CIE_SUFFIX;
+        Map<String, String> overrides = realm.getRealmLocalizationTextsByLocale(locale.toLanguageTag());
+        return overrides != null && overrides.containsKey(key) && !overrides.containsKey(variant) ? key : variant;
     }
 
     private static Locale locale(KeycloakSession session) {

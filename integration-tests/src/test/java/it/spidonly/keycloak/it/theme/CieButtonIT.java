@@ -230,6 +230,32 @@ class CieButtonIT {
         }
     }
 
+    /**
+     * An admin who wrote the refusal in their own words (a realm override of {@code cutoverRefused}) keeps them once
+     * the realm offers CIE: the bundle's CIE variant never replaces the admin's text, unless the admin overrides that
+     * variant too. In the other language the bundle's CIE text stays.
+     */
+    @Test
+    void anAdminsOwnRefusalTextIsKeptWhenTheRealmOffersCie() {
+        String own = "Dal {0} si entra solo con l''identit\u00e0 digitale. Per aiuto: {3}.";
+        realm.cutover("2020-11-15T00:00");
+        realm.admin().put("/" + realm.name, Map.of("loginTheme", "keycloak.v2"));
+        try {
+            addCieIdp(CIE, "CIE");
+            realm.admin().realmOverride(realm.name, "it", "cutoverRefused", own);
+            String italian = refusalOnThePage("it");
+            assertTrue(italian.contains("si entra solo con l'identit\u00e0 digitale. Per aiuto:"), italian);
+            assertFalse(italian.contains("Entra con SPID o con la CIE"), italian);
+            assertTrue(refusalOnThePage("en").contains("Sign in with SPID or CIE; citizens"), "English keeps the bundle's CIE text");
+            realm.admin().realmOverride(realm.name, "it", "cutoverRefusedCie", "Dal {0} si entra con SPID o CIE, e basta.");
+            assertTrue(refusalOnThePage("it").contains("si entra con SPID o CIE, e basta."), "the admin's CIE variant");
+        } finally {
+            realm.admin().send("DELETE", "/" + realm.name + "/localization/it/cutoverRefused", null);
+            realm.admin().send("DELETE", "/" + realm.name + "/localization/it/cutoverRefusedCie", null);
+            realm.admin().put("/" + realm.name, Map.of("loginTheme", "spid-only"));
+        }
+    }
+
     private String refusalOnThePage(String language) {
         try (ThemeBrowser browser = new ThemeBrowser(language)) {
             browser.size(Chromium.DESKTOP).open(loginUrl());

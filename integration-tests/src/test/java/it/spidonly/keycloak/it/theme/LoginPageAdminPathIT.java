@@ -5,12 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -138,19 +132,7 @@ class LoginPageAdminPathIT {
 
     /** Realm settings → Localization → Realm overrides, as the admin REST API does it (text/plain). */
     private void realmOverride(String locale, String key, String text) {
-        URI uri = URI.create(keycloak.baseUrl() + "/admin/realms/" + realm + "/localization/" + locale + "/"
-                + URLEncoder.encode(key, StandardCharsets.UTF_8));
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
-                    .header("Authorization", "Bearer " + admin().accessToken()).header("Content-Type", "text/plain; charset=UTF-8")
-                    .PUT(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
-            assertTrue(response.statusCode() / 100 == 2, () -> "PUT " + uri + ": " + response.statusCode() + " " + response.body());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        admin().realmOverride(realm, locale, key, text);
     }
 
     private KeycloakAdmin admin() {

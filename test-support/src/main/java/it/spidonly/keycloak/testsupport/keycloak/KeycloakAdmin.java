@@ -75,6 +75,19 @@ public final class KeycloakAdmin {
         return sendWithToken(method, URI.create(baseUrl + "/admin/realms" + path), body);
     }
 
+    /**
+     * Realm settings → Localization → Realm overrides → Add translation, as the admin REST API does it:
+     * {@code PUT /{realm}/localization/{locale}/{key}} with the text as {@code text/plain}.
+     */
+    public void realmOverride(String realm, String locale, String key, String text) {
+        URI uri = URI.create(baseUrl + "/admin/realms/" + encode(realm) + "/localization/" + encode(locale) + "/" + encode(key));
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + accessToken())
+                .header("Content-Type", "text/plain; charset=UTF-8")
+                .PUT(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).build();
+        requireSuccess("PUT", uri, call(request));
+    }
+
     /** {@code POST /admin/realms} with a whole realm representation. */
     public void importRealm(String realmJson) {
         checked("POST", "", realmJson);
