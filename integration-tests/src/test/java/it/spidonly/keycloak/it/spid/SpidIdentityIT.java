@@ -49,6 +49,13 @@ class SpidIdentityIT {
                 "spidCode", "TIDP0000000099")));
         users.add(new TestUser("lucia.verdi", "password123", 2, Map.of("fiscalNumber", "TINIT-VRDLCU70A41H501I",
                 "name", "Lucia", "familyName", "Verdi", "dateOfBirth", "1970-01-01", "spidCode", "TIDP0000000098")));
+        // giuseppe.russo at level 2, with the e-mail his SPID identity gives changing between logins
+        for (Map.Entry<String, String> email : Map.of("giuseppe.primo", "giuseppe.russo@example.org",
+                "giuseppe.nuovo", "Giuseppe.Nuovo@example.org", "giuseppe.di.giulia", "giulia.bianchi@example.org").entrySet()) {
+            users.add(new TestUser(email.getKey(), "password123", 2, Map.of("fiscalNumber", "TINIT-RSSGPP68S30L219J",
+                    "name", "Giuseppe", "familyName", "Russo", "email", email.getValue(), "dateOfBirth", "1968-11-30",
+                    "spidCode", "TIDP0000000004")));
+        }
         second = SpidTestIdp.start(SpidTestIdpSettings.builder().port(0).users(users).generatedSigningKey()
                 .spMetadataUrl(fixture.metadataUrl()).build());
         JsonNode parsed = keycloak.admin().post("/" + fixture.name() + "/identity-provider/import-config",
@@ -89,6 +96,25 @@ class SpidIdentityIT {
         assertNotEquals(mario.path("id").asText(), namesake.path("id").asText());
         assertEquals("RSSMRA85T10A562S", namesake.path("attributes").path("fiscalNumber").path(0).asText());
         assertFalse(namesake.has("email"), "an e-mail already used by another account is not copied");
+    }
+
+    /**
+     * SPID data is authoritative: the e-mail follows the identity's at every login, but never takes an address that
+     * another account holds (an e-mail never joins two accounts). Issue 19 made the check cheaper (no lookup when the
+     * address is the one the account already has); this is what it must keep.
+     */
+    @Test
+    void theEmailFollowsSpidAtEachLoginButNeverTakesAnotherAccountsAddress() {
+        new SpidLoginDriver(fixture).fullLogin("giulia.bianchi", "password123");
+        new SpidLoginDriver(fixture).fullLogin(SECOND_IDP, Map.of(), "giuseppe.primo", "password123");
+        assertEquals("giuseppe.russo@example.org", user("rssgpp68s30l219j").path("email").asText());
+        new SpidLoginDriver(fixture).fullLogin(SECOND_IDP, Map.of(), "giuseppe.primo", "password123");
+        assertEquals("giuseppe.russo@example.org", user("rssgpp68s30l219j").path("email").asText(), "the same address again");
+        new SpidLoginDriver(fixture).fullLogin(SECOND_IDP, Map.of(), "giuseppe.nuovo", "password123");
+        assertEquals("giuseppe.nuovo@example.org", user("rssgpp68s30l219j").path("email").asText(), "the new address");
+        new SpidLoginDriver(fixture).fullLogin(SECOND_IDP, Map.of(), "giuseppe.di.giulia", "password123");
+        assertEquals("giuseppe.nuovo@example.org", user("rssgpp68s30l219j").path("email").asText(), "not Giulia's address");
+        assertEquals("giulia.bianchi@example.org", user("bncgli92l55f205a").path("email").asText());
     }
 
     @Test

@@ -257,13 +257,14 @@ public class SpidIdentityProvider extends SAMLIdentityProvider {
 
     /**
      * The SPID e-mail is copied only while no other account uses it (unless the realm allows duplicates): two
-     * people may share an address, and an e-mail never joins two accounts.
+     * people may share an address, and an e-mail never joins two accounts. The address the account already has needs
+     * no lookup (issue 19: this runs at every SPID login, the first one included).
      */
     @Override
     protected void updateEmail(UserModel user, BrokeredIdentityContext context) {
         String email = context.getEmail();
         RealmModel realm = session.getContext().getRealm();
-        if (email != null && realm != null && !realm.isDuplicateEmailsAllowed()) {
+        if (email != null && realm != null && !realm.isDuplicateEmailsAllowed() && !email.equalsIgnoreCase(user.getEmail())) {
             UserModel holder = session.users().getUserByEmail(realm, email);
             if (holder != null && !holder.getId().equals(user.getId())) {
                 return;
@@ -286,10 +287,17 @@ public class SpidIdentityProvider extends SAMLIdentityProvider {
         UPConfig profile = session.getProvider(UserProfileProvider.class).getConfiguration();
         boolean acceptsUnmanaged = profile.getUnmanagedAttributePolicy() != null;
         ((Map<String, String>) attributes).forEach((name, value) -> {
-            if (!UserModel.EMAIL.equals(name) && (acceptsUnmanaged || profile.getAttribute(name) != null)) {
+            if (!UserModel.EMAIL.equals(name) && (acceptsUnmanaged || profile.getAttribute(name) != null)
+                    && !isTheOnlyValue(user, name, value)) {
+                // only what changed: an unchanged write still makes Keycloak's user cache drop the account
                 user.setSingleAttribute(name, value);
             }
         });
+    }
+
+    private static boolean isTheOnlyValue(UserModel user, String name, String value) {
+        List<String> current = user.getAttributeStream(name).toList();
+        return current.size() == 1 && java.util.Objects.equals(current.get(0), value);
     }
 
     protected SpidServiceProviderConfig requireServiceProvider(RealmModel realm) {

@@ -62,12 +62,14 @@ final class SpidFirstLoginAuthenticator extends FirstLoginStep {
 
     private static UserModel createUser(KeycloakSession session, RealmModel realm, String username, BrokeredIdentityContext brokerContext,
                                         EventBuilder event) {
+        String email = brokerContext.getEmail();
+        // asked before the account exists: a query after it would make Hibernate write the half-filled row first
+        boolean emailFree = email != null && (realm.isDuplicateEmailsAllowed() || session.users().getUserByEmail(realm, email) == null);
         UserModel user = NewAccounts.create(session, realm, username, event);
         user.setEnabled(true);
         user.setFirstName(brokerContext.getFirstName());
         user.setLastName(brokerContext.getLastName());
-        String email = brokerContext.getEmail();
-        if (email != null && (realm.isDuplicateEmailsAllowed() || session.users().getUserByEmail(realm, email) == null)) {
+        if (emailFree) {
             user.setEmail(email);
             user.setEmailVerified(Boolean.TRUE.equals(brokerContext.getIdpConfig().isTrustEmail()));
         }
