@@ -17,16 +17,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 import it.spidonly.keycloak.testsupport.browser.Chromium;
+import it.spidonly.keycloak.testsupport.helpdesk.HelpdeskOperatorLogin;
 import it.spidonly.keycloak.testsupport.helpdesk.HelpdeskRealm;
-import it.spidonly.keycloak.testsupport.helpdesk.Totp;
 import it.spidonly.keycloak.testsupport.helpdesk.Proofings;
 import it.spidonly.keycloak.testsupport.keycloak.KeycloakServer;
 
-/** Two operators at the help-desk web page in headless Chromium: record, self-approval refused, approve, revoke. */
+/**
+ * Two operators at the help-desk web page in headless Chromium: record, self-approval refused, approve, revoke. The
+ * realm is made by the admin guide's REST steps; the operators have enrolled their authenticator app at their first
+ * login ({@link HelpdeskFixture#setUpByAdmin}) and here type its next code.
+ */
 class HelpdeskConsoleIT extends HelpdeskRealmPerClass {
     @Override
     HelpdeskFixture helpdeskRealm(KeycloakServer keycloak, GreenMailExtension mail) {
-        return HelpdeskFixture.create(keycloak, mail, "helpdesk-web", "P2Y");
+        return HelpdeskFixture.setUpByAdmin(keycloak, mail, "helpdesk-web", "P2Y");
     }
 
     @Test
@@ -38,7 +42,7 @@ class HelpdeskConsoleIT extends HelpdeskRealmPerClass {
         LocalDate expiry = LocalDate.now().plusYears(4);
         List<String> mrz = Proofings.td3("CAN", "TREMBLAY", "LOUIS", number, "CAN", birth, 'M', expiry);
         try (Chromium one = new Chromium("en"); Chromium two = new Chromium("it")) {
-            signIn(one, HelpdeskRealm.OPERATOR_ONE);
+            signIn(one, HelpdeskRealm.OPERATOR_ONE, fixture.operatorOne);
             WebDriver d = one.driver();
             type(d, "documentNumber", number);
             type(d, "issuingState", "CAN");
@@ -61,7 +65,7 @@ class HelpdeskConsoleIT extends HelpdeskRealmPerClass {
             own.findElement(By.cssSelector("button.approve")).click();
             assertEquals("You recorded this proofing: another operator must approve it.", result(one, "error"));
 
-            signIn(two, HelpdeskRealm.OPERATOR_TWO);
+            signIn(two, HelpdeskRealm.OPERATOR_TWO, fixture.operatorTwo);
             pendingRow(two, email).findElement(By.cssSelector("button.approve")).click();
             String approved = result(two, "ok");
             assertTrue(approved.startsWith("Approvata: il codice di attivazione è stato inviato per e-mail: hd-"), approved);
@@ -86,7 +90,7 @@ class HelpdeskConsoleIT extends HelpdeskRealmPerClass {
         assertEquals("document-number=ok,birth-date=ok,expiry-date=ok,optional-data=ok,composite=ok", record.path("mrzChecks").asText());
     }
 
-    private void signIn(Chromium chromium, String operator) {
+    private void signIn(Chromium chromium, String operator, HelpdeskOperatorLogin app) {
         WebDriver d = chromium.driver();
         d.get(HelpdeskRealm.consoleUrl(fixture.keycloak.baseUrl(), fixture.realm));
         try {
@@ -100,7 +104,7 @@ class HelpdeskConsoleIT extends HelpdeskRealmPerClass {
         d.findElement(By.cssSelector("#kc-form-login [type=submit], #kc-login")).click();
         // operators log in strongly: the operator client's flow asks for the OTP of their authenticator app
         chromium.await(Duration.ofSeconds(60)).until(ExpectedConditions.presenceOfElementLocated(By.id("otp")))
-                .sendKeys(Totp.code(HelpdeskRealm.OPERATOR_TOTP_SECRET, java.time.Instant.now()));
+                .sendKeys(app.nextCode());
         d.findElement(By.cssSelector("#kc-otp-login-form [type=submit], #kc-login")).click();
         chromium.await(Duration.ofSeconds(60)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("operator"), operator));
     }

@@ -82,10 +82,14 @@ public final class HelpdeskOperatorLogin {
     }
 
     /**
-     * A code never used before (the realm refuses a reused one), within Keycloak's look-ahead window of one step:
-     * a third login in the same 30 s waits for the next step.
+     * A code of the enrolled app never used before (the realm refuses a reused one), within Keycloak's look-ahead
+     * window of one step: a third login in the same 30 s waits for the next step. Public for a browser the test
+     * drives itself (Chromium), which types it into the OTP form after {@link #login()} has enrolled the app.
      */
-    private String nextCode() {
+    public String nextCode() {
+        if (totpSecret == null) {
+            throw new IllegalStateException(username + " has not enrolled an authenticator app yet: login() first");
+        }
         long step = Math.max(Instant.now().getEpochSecond() / 30, lastStep + 1);
         while (step > Instant.now().getEpochSecond() / 30 + 1) {
             try {
