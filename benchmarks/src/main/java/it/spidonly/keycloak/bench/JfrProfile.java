@@ -126,6 +126,7 @@ public final class JfrProfile {
         Map<String, Integer> samples = new HashMap<>();
         Map<String, Double> allocated = new HashMap<>();
         Map<String, Map<String, Integer>> inclusive = new HashMap<>();
+        Map<String, Map<String, Integer>> endpoints = new java.util.TreeMap<>();
         try (RecordingFile recording = new RecordingFile(file)) {
             while (recording.hasMoreEvents()) {
                 RecordedEvent event = recording.readEvent();
@@ -149,6 +150,7 @@ public final class JfrProfile {
                 samples.merge(label, 1, Integer::sum);
                 Map<String, Integer> methods = inclusive.computeIfAbsent(label, l -> new HashMap<>());
                 stack.getFrames().stream().map(JfrProfile::name).distinct().forEach(m -> methods.merge(m, 1, Integer::sum));
+                endpoints.computeIfAbsent(endpoint(stack), e -> new HashMap<>()).merge(label, 1, Integer::sum);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
@@ -157,6 +159,15 @@ public final class JfrProfile {
                 "JFR split by batch window, %s logins.%n%n| target | logins | execution samples per 1000 logins | allocated MiB per login (sampled) |%n|---|---|---|---|%n", kind));
         new java.util.TreeMap<>(logins).forEach((label, n) -> out.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.2f |%n",
                 label, n, 1000.0 * samples.getOrDefault(label, 0) / Math.max(1, n), allocated.getOrDefault(label, 0.0) / Math.max(1, n) / (1 << 20))));
+        List<String> labels = new java.util.TreeMap<>(logins).keySet().stream().toList();
+        out.append("\n| HTTP endpoint (the JAX-RS method the sample is under) | ")
+                .append(String.join(" | ", labels.stream().map(l -> l + " per 1000 logins").toList())).append(" |\n|---|")
+                .append("---|".repeat(labels.size())).append('\n');
+        endpoints.forEach((endpoint, byLabel) -> {
+            out.append("| `").append(endpoint).append('`');
+            labels.forEach(l -> out.append(String.format(Locale.ROOT, " | %.0f", 1000.0 * byLabel.getOrDefault(l, 0) / Math.max(1, logins.get(l)))));
+            out.append(" |\n");
+        });
         int targetLogins = Math.max(1, logins.getOrDefault(target, 0));
         int baselineLogins = Math.max(1, logins.getOrDefault(baseline, 0));
         Map<String, Integer> a = inclusive.getOrDefault(target, Map.of());
@@ -171,6 +182,20 @@ public final class JfrProfile {
                 .forEach(e -> out.append(String.format(Locale.ROOT, "| `%s` | %.0f | %.0f | %+.0f |%n", e.getKey(), e.getValue()[0], e.getValue()[1],
                         e.getValue()[0] - e.getValue()[1])));
         return out.toString();
+    }
+
+    /** The resource method a request-thread sample is under (Quarkus REST's generated invoker names it), or its thread's kind. */
+    private static String endpoint(RecordedStackTrace stack) {
+        for (RecordedFrame frame : stack.getFrames()) {
+            String type = frame.getMethod().getType().getName();
+            int invoker = type.indexOf("$quarkusrestinvoker$");
+            if (invoker > 0) {
+                String method = type.substring(invoker + "$quarkusrestinvoker$".length());
+                int hash = method.lastIndexOf('_');
+                return type.substring(type.lastIndexOf('.') + 1, invoker) + "." + (hash > 0 ? method.substring(0, hash) : method);
+            }
+        }
+        return "(outside a resource method)";
     }
 
     private static String windowOf(List<Window> windows, java.time.Instant at) {

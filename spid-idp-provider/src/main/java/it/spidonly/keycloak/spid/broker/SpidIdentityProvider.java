@@ -247,10 +247,11 @@ public class SpidIdentityProvider extends SAMLIdentityProvider {
     public void updateBrokeredUser(KeycloakSession session, RealmModel realm, UserModel user, BrokeredIdentityContext context) {
         super.updateBrokeredUser(session, realm, user, context);
         storeSpidAttributes(user, context);
-        if (context.getFirstName() != null) {
+        // only what changed: an unchanged write still makes Keycloak's user cache drop the account
+        if (context.getFirstName() != null && !context.getFirstName().equals(user.getFirstName())) {
             user.setFirstName(context.getFirstName());
         }
-        if (context.getLastName() != null) {
+        if (context.getLastName() != null && !context.getLastName().equals(user.getLastName())) {
             user.setLastName(context.getLastName());
         }
     }
@@ -263,6 +264,11 @@ public class SpidIdentityProvider extends SAMLIdentityProvider {
     @Override
     protected void updateEmail(UserModel user, BrokeredIdentityContext context) {
         String email = context.getEmail();
+        if (email != null && email.equalsIgnoreCase(user.getEmail()) && context.getAuthenticationSession() != null
+                && !Boolean.parseBoolean(context.getAuthenticationSession().getAuthNote(BROKER_REGISTERED_NEW_USER))) {
+            // an existing account that already has this address: Keycloak would write it again, and verify nothing
+            return;
+        }
         RealmModel realm = session.getContext().getRealm();
         if (email != null && realm != null && !realm.isDuplicateEmailsAllowed() && !email.equalsIgnoreCase(user.getEmail())) {
             UserModel holder = session.users().getUserByEmail(realm, email);
