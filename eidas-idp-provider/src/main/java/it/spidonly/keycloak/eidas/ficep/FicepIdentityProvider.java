@@ -17,6 +17,7 @@ import it.spidonly.keycloak.eidas.claims.EidasLevel;
 import it.spidonly.keycloak.eidas.claims.EidasAcrMapper;
 import it.spidonly.keycloak.eidas.identity.EidasUserAttributes;
 import it.spidonly.keycloak.eidas.identity.PersonIdentifier;
+import it.spidonly.keycloak.spid.attributes.AccountWrites;
 import it.spidonly.keycloak.spid.attributes.SpidAttribute;
 import it.spidonly.keycloak.spid.attributes.SpidIdentity;
 import it.spidonly.keycloak.spid.broker.SpidIdentityProvider;
@@ -55,16 +56,14 @@ final class FicepIdentityProvider extends SpidIdentityProvider {
         });
     }
 
+    /** The SPID attributes FICEP passes on, and the person's eIDAS identifier and country of origin. */
     @Override
-    public void importNewUser(KeycloakSession session, RealmModel realm, UserModel user, BrokeredIdentityContext context) {
-        super.importNewUser(session, realm, user, context);
-        storePerson(user, context);
-    }
-
-    @Override
-    public void updateBrokeredUser(KeycloakSession session, RealmModel realm, UserModel user, BrokeredIdentityContext context) {
-        super.updateBrokeredUser(session, realm, user, context);
-        storePerson(user, context);
+    public void writeAccountData(UserModel user, BrokeredIdentityContext context) {
+        super.writeAccountData(user, context);
+        if (context.getContextData().get(CONTEXT_PERSON) instanceof PersonIdentifier person) {
+            AccountWrites.attribute(user, EidasUserAttributes.PERSON_IDENTIFIER, person.value());
+            AccountWrites.attribute(user, EidasUserAttributes.COUNTRY, person.originIsoCountry());
+        }
     }
 
     /** The level FICEP vouched for, as an eIDAS level, for the {@code acr} claim ({@link EidasAcrMapper}). */
@@ -82,12 +81,5 @@ final class FicepIdentityProvider extends SpidIdentityProvider {
                     .flatMap(EidasLevel::ofSpidLevel);
         }
         return Optional.empty();
-    }
-
-    private static void storePerson(UserModel user, BrokeredIdentityContext context) {
-        if (context.getContextData().get(CONTEXT_PERSON) instanceof PersonIdentifier person) {
-            user.setSingleAttribute(EidasUserAttributes.PERSON_IDENTIFIER, person.value());
-            user.setSingleAttribute(EidasUserAttributes.COUNTRY, person.originIsoCountry());
-        }
     }
 }

@@ -9,7 +9,6 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.authenticators.broker.AbstractIdpAuthenticator;
 import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
-import org.keycloak.broker.provider.AbstractIdentityProvider;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
@@ -21,7 +20,6 @@ import it.spidonly.keycloak.eidas.identity.EidasAccounts;
 import it.spidonly.keycloak.eidas.identity.PersonIdentifier;
 
 import it.spidonly.keycloak.spid.firstlogin.FirstLoginStep;
-import it.spidonly.keycloak.spid.firstlogin.NewAccounts;
 
 /**
  * First eIDAS login: one account per eIDAS person. The account whose {@code eidasPersonIdentifier} is exactly the
@@ -58,12 +56,7 @@ final class EidasFirstLoginAuthenticator extends FirstLoginStep {
                     AuthenticationFlowError.USER_CONFLICT);
             return;
         }
-        UserModel user = NewAccounts.create(session, realm, username, context.getEvent());
-        user.setEnabled(true);
-        user.setFirstName(brokerContext.getFirstName());
-        user.setLastName(brokerContext.getLastName());
-        context.setUser(user);
-        context.getAuthenticationSession().setAuthNote(AbstractIdentityProvider.BROKER_REGISTERED_NEW_USER, "true");
+        createAccount(context, username, brokerContext);
         context.getEvent().detail("eidas_link", "new-account");
         context.success();
     }

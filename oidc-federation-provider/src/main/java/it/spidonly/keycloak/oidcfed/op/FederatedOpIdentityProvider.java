@@ -1,6 +1,7 @@
 package it.spidonly.keycloak.oidcfed.op;
 
 import java.time.Clock;
+import java.util.Map;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -27,6 +28,8 @@ import it.spidonly.keycloak.oidcfed.login.RpCredentials;
 import it.spidonly.keycloak.oidcfed.logout.TokenRevocation;
 import it.spidonly.keycloak.oidcfed.trust.TrustChainException;
 import it.spidonly.keycloak.oidcfed.trust.TrustChainResolver;
+import it.spidonly.keycloak.spid.attributes.AccountWrites;
+import it.spidonly.keycloak.spid.firstlogin.AccountDataWriter;
 import it.spidonly.keycloak.spid.level.RequestedSpidLevel;
 import it.spidonly.keycloak.spid.level.SessionSpidLevel;
 import it.spidonly.keycloak.spid.level.SpidLevel;
@@ -38,7 +41,7 @@ import it.spidonly.keycloak.spid.sp.SpidServiceProviders;
  * identity of SPID SAML (one person per fiscal number, the level as {@code acr}). Overrides, and why, are listed in
  * docs/keycloak-diff.md.
  */
-public class FederatedOpIdentityProvider extends OIDCIdentityProvider {
+public class FederatedOpIdentityProvider extends OIDCIdentityProvider implements AccountDataWriter {
     /** User-session notes: the OP of the session and the access token to revoke at logout. */
     static final String NOTE_OP = "oidcfed.op";
     static final String NOTE_ACCESS_TOKEN = "oidcfed.access-token";
@@ -138,20 +141,26 @@ public class FederatedOpIdentityProvider extends OIDCIdentityProvider {
     @Override
     public void importNewUser(KeycloakSession session, RealmModel realm, UserModel user, BrokeredIdentityContext context) {
         super.importNewUser(session, realm, user, context);
-        AttributeStore.store(session, user, context);
+        writeAccountData(user, context);
     }
 
     /** SPID/CIE data is authoritative: refreshed at every login. */
     @Override
     public void updateBrokeredUser(KeycloakSession session, RealmModel realm, UserModel user, BrokeredIdentityContext context) {
         super.updateBrokeredUser(session, realm, user, context);
-        AttributeStore.store(session, user, context);
-        if (context.getFirstName() != null) {
-            user.setFirstName(context.getFirstName());
+        writeAccountData(user, context);
+    }
+
+    /**
+     * The SPID attributes of the verified login that the realm's user profile declares (as SPID SAML stores them, so
+     * the {@code spid} claims scope gives apps the same values whatever the protocol), and the names; only what changed.
+     */
+    @Override
+    public void writeAccountData(UserModel user, BrokeredIdentityContext context) {
+        if (context.getContextData().get(CONTEXT_ATTRIBUTES) instanceof Map<?, ?> attributes) {
+            AccountWrites.declared(session, user, attributes);
         }
-        if (context.getLastName() != null) {
-            user.setLastName(context.getLastName());
-        }
+        AccountWrites.names(user, context.getFirstName(), context.getLastName());
     }
 
     /** Logout: the user session ends here and the access token is revoked at the OP (RFC 7009). */

@@ -22,8 +22,6 @@ import org.keycloak.dom.saml.v2.assertion.AuthnStatementType;
 import org.keycloak.dom.saml.v2.protocol.AuthnRequestType;
 import org.keycloak.dom.saml.v2.protocol.LogoutRequestType;
 import org.keycloak.models.UserSessionModel;
-import org.keycloak.representations.userprofile.config.UPConfig;
-import org.keycloak.userprofile.UserProfileProvider;
 import org.keycloak.saml.SamlProtocolExtensionsAwareBuilder.NodeGenerator;
 import org.keycloak.saml.common.exceptions.ConfigurationException;
 import org.keycloak.events.EventBuilder;
@@ -40,9 +38,11 @@ import org.keycloak.saml.validators.DestinationValidator;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.w3c.dom.Document;
 
+import it.spidonly.keycloak.spid.attributes.AccountWrites;
 import it.spidonly.keycloak.spid.attributes.SpidAttribute;
 import it.spidonly.keycloak.spid.attributes.SpidAttributeValues;
 import it.spidonly.keycloak.spid.attributes.SpidIdentity;
+import it.spidonly.keycloak.spid.firstlogin.AccountDataWriter;
 import it.spidonly.keycloak.spid.keys.SpidSigningKey;
 import it.spidonly.keycloak.spid.level.LevelComparison;
 import it.spidonly.keycloak.spid.level.RequestedSpidLevel;
@@ -58,7 +58,7 @@ import it.spidonly.keycloak.spid.sp.SpidServiceProviderConfig;
  * (one entityID, one ACS, one metadata) and the SPID identity (fiscal number, SPID attributes).
  * Overrides, and why, are listed in docs/keycloak-diff.md.
  */
-public class SpidIdentityProvider extends SAMLIdentityProvider {
+public class SpidIdentityProvider extends SAMLIdentityProvider implements AccountDataWriter {
     /** Auth-session notes the response checks read. */
     public static final String NOTE_REQUESTED_LEVEL = "spid.requested.level";
     public static final String NOTE_COMPARISON = "spid.requested.comparison";
@@ -239,38 +239,46 @@ public class SpidIdentityProvider extends SAMLIdentityProvider {
     @Override
     public void importNewUser(KeycloakSession session, RealmModel realm, UserModel user, BrokeredIdentityContext context) {
         super.importNewUser(session, realm, user, context);
-        storeSpidAttributes(user, context);
+        writeAccountData(user, context);
     }
 
     /** SPID data is authoritative: refreshed at every SPID login. */
     @Override
     public void updateBrokeredUser(KeycloakSession session, RealmModel realm, UserModel user, BrokeredIdentityContext context) {
         super.updateBrokeredUser(session, realm, user, context);
-        storeSpidAttributes(user, context);
-        // only what changed: an unchanged write still makes Keycloak's user cache drop the account
-        if (context.getFirstName() != null && !context.getFirstName().equals(user.getFirstName())) {
-            user.setFirstName(context.getFirstName());
+        writeAccountData(user, context);
+    }
+
+    /**
+     * The SPID attributes the realm's user profile declares, and the names; only what changed. The e-mail goes
+     * through {@link #updateEmail}.
+     */
+    @Override
+    public void writeAccountData(UserModel user, BrokeredIdentityContext context) {
+        if (context.getContextData().get(CONTEXT_SPID_ATTRIBUTES) instanceof Map<?, ?> attributes) {
+            AccountWrites.declared(session, user, attributes);
         }
-        if (context.getLastName() != null && !context.getLastName().equals(user.getLastName())) {
-            user.setLastName(context.getLastName());
-        }
+        AccountWrites.names(user, context.getFirstName(), context.getLastName());
     }
 
     /**
      * The SPID e-mail is copied only while no other account uses it (unless the realm allows duplicates): two
-     * people may share an address, and an e-mail never joins two accounts. The address the account already has needs
-     * no lookup (issue 19: this runs at every SPID login, the first one included).
+     * people may share an address, and an e-mail never joins two accounts. An account that already holds the address
+     * as Keycloak would leave it is not written again (issue 19: this runs at every SPID login, the first one
+     * included, after the bundle's first-login step gave a new account its address).
      */
     @Override
     protected void updateEmail(UserModel user, BrokeredIdentityContext context) {
         String email = context.getEmail();
-        if (email != null && email.equalsIgnoreCase(user.getEmail()) && context.getAuthenticationSession() != null
-                && !Boolean.parseBoolean(context.getAuthenticationSession().getAuthNote(BROKER_REGISTERED_NEW_USER))) {
-            // an existing account that already has this address: Keycloak would write it again, and verify nothing
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        if (email == null || authSession == null) {
+            return;
+        }
+        if (email.equalsIgnoreCase(user.getEmail()) && keepsItsAddress(user, context, authSession)) {
             return;
         }
         RealmModel realm = session.getContext().getRealm();
-        if (email != null && realm != null && !realm.isDuplicateEmailsAllowed() && !email.equalsIgnoreCase(user.getEmail())) {
+        if (realm != null && !realm.isDuplicateEmailsAllowed() && !email.equalsIgnoreCase(user.getEmail())) {
             UserModel holder = session.users().getUserByEmail(realm, email);
             if (holder != null && !holder.getId().equals(user.getId())) {
                 return;
@@ -280,30 +288,15 @@ public class SpidIdentityProvider extends SAMLIdentityProvider {
     }
 
     /**
-     * Stores the SPID attributes the realm's user profile declares (Keycloak 26 drops undeclared ones unless the
-     * realm accepts unmanaged attributes). "email" would set the account's e-mail itself: that goes through
-     * {@link #updateEmail}.
+     * Whether Keycloak's update would leave this account, which has the address already, as it is: an existing
+     * account keeps its verification; a new one has it verified exactly when the IdP is trusted for e-mail.
      */
-    @SuppressWarnings("unchecked")
-    private void storeSpidAttributes(UserModel user, BrokeredIdentityContext context) {
-        Object attributes = context.getContextData().get(CONTEXT_SPID_ATTRIBUTES);
-        if (!(attributes instanceof Map)) {
-            return;
+    private boolean keepsItsAddress(UserModel user, BrokeredIdentityContext context, AuthenticationSessionModel authSession) {
+        if (!Boolean.parseBoolean(authSession.getAuthNote(BROKER_REGISTERED_NEW_USER))) {
+            return true;
         }
-        UPConfig profile = session.getProvider(UserProfileProvider.class).getConfiguration();
-        boolean acceptsUnmanaged = profile.getUnmanagedAttributePolicy() != null;
-        ((Map<String, String>) attributes).forEach((name, value) -> {
-            if (!UserModel.EMAIL.equals(name) && (acceptsUnmanaged || profile.getAttribute(name) != null)
-                    && !isTheOnlyValue(user, name, value)) {
-                // only what changed: an unchanged write still makes Keycloak's user cache drop the account
-                user.setSingleAttribute(name, value);
-            }
-        });
-    }
-
-    private static boolean isTheOnlyValue(UserModel user, String name, String value) {
-        List<String> current = user.getAttributeStream(name).toList();
-        return current.size() == 1 && java.util.Objects.equals(current.get(0), value);
+        return !Boolean.parseBoolean(authSession.getAuthNote(UPDATE_PROFILE_EMAIL_CHANGED))
+                && user.isEmailVerified() == Boolean.TRUE.equals(getConfig().isTrustEmail());
     }
 
     protected SpidServiceProviderConfig requireServiceProvider(RealmModel realm) {

@@ -9,11 +9,9 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.authenticators.broker.AbstractIdpAuthenticator;
 import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
-import org.keycloak.broker.provider.AbstractIdentityProvider;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
-import org.keycloak.events.EventBuilder;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -54,25 +52,8 @@ final class SpidFirstLoginAuthenticator extends FirstLoginStep {
             sendFailureChallenge(context, Response.Status.CONFLICT, Errors.FEDERATED_IDENTITY_EXISTS, USERNAME_TAKEN, AuthenticationFlowError.USER_CONFLICT);
             return;
         }
-        context.setUser(createUser(session, realm, username, brokerContext, context.getEvent()));
-        context.getAuthenticationSession().setAuthNote(AbstractIdentityProvider.BROKER_REGISTERED_NEW_USER, "true");
+        createAccount(context, username, brokerContext);
         context.getEvent().detail("spid_link", "new-account");
         context.success();
-    }
-
-    private static UserModel createUser(KeycloakSession session, RealmModel realm, String username, BrokeredIdentityContext brokerContext,
-                                        EventBuilder event) {
-        String email = brokerContext.getEmail();
-        // asked before the account exists: a query after it would make Hibernate write the half-filled row first
-        boolean emailFree = email != null && (realm.isDuplicateEmailsAllowed() || session.users().getUserByEmail(realm, email) == null);
-        UserModel user = NewAccounts.create(session, realm, username, event);
-        user.setEnabled(true);
-        user.setFirstName(brokerContext.getFirstName());
-        user.setLastName(brokerContext.getLastName());
-        if (emailFree) {
-            user.setEmail(email);
-            user.setEmailVerified(Boolean.TRUE.equals(brokerContext.getIdpConfig().isTrustEmail()));
-        }
-        return user;
     }
 }

@@ -37,13 +37,15 @@ import it.spidonly.keycloak.eidas.node.EidasRequestedAttribute;
 import it.spidonly.keycloak.eidas.node.EidasSigningKey;
 import it.spidonly.keycloak.eidas.node.EidasSpMetadataWriter;
 import it.spidonly.keycloak.eidas.node.EidasXmlSigner;
+import it.spidonly.keycloak.spid.attributes.AccountWrites;
+import it.spidonly.keycloak.spid.firstlogin.AccountDataWriter;
 
 /**
  * One eIDAS node: Keycloak's SAML broker with the eIDAS AuthnRequest (signed with RSASSA-PSS or ECDSA by a realm key),
  * the eIDAS response rules before Keycloak's own handling ({@link EidasNodeEndpoint}) and the eIDAS identity
  * (PersonIdentifier, never merged with SPID accounts). Overrides are listed in docs/keycloak-diff.md.
  */
-final class EidasNodeIdentityProvider extends SAMLIdentityProvider {
+final class EidasNodeIdentityProvider extends SAMLIdentityProvider implements AccountDataWriter {
     static final String NOTE_LEVEL = "eidas.requested.level";
     private static final String CONTEXT_PERSON = "eidas.person";
     private static final String CONTEXT_ATTRIBUTES = "eidas.attributes";
@@ -148,19 +150,26 @@ final class EidasNodeIdentityProvider extends SAMLIdentityProvider {
     @Override
     public void importNewUser(KeycloakSession session, RealmModel realm, UserModel user, BrokeredIdentityContext context) {
         super.importNewUser(session, realm, user, context);
-        store(user, context);
+        writeAccountData(user, context);
     }
 
     @Override
     public void updateBrokeredUser(KeycloakSession session, RealmModel realm, UserModel user, BrokeredIdentityContext context) {
         super.updateBrokeredUser(session, realm, user, context);
-        store(user, context);
-        if (context.getFirstName() != null) {
-            user.setFirstName(context.getFirstName());
+        writeAccountData(user, context);
+    }
+
+    /** The person's eIDAS identifier and country, the node's attributes and the names; only what changed. */
+    @Override
+    public void writeAccountData(UserModel user, BrokeredIdentityContext context) {
+        if (context.getContextData().get(CONTEXT_PERSON) instanceof PersonIdentifier person) {
+            AccountWrites.attribute(user, EidasUserAttributes.PERSON_IDENTIFIER, person.value());
+            AccountWrites.attribute(user, EidasUserAttributes.COUNTRY, person.originIsoCountry());
         }
-        if (context.getLastName() != null) {
-            user.setLastName(context.getLastName());
+        if (context.getContextData().get(CONTEXT_ATTRIBUTES) instanceof Map<?, ?> attributes) {
+            attributes.forEach((name, value) -> AccountWrites.attribute(user, String.valueOf(name), value == null ? null : value.toString()));
         }
+        AccountWrites.names(user, context.getFirstName(), context.getLastName());
     }
 
     /** acr = the eIDAS level vouched for (checked against the request by the rules); LoA number low 1, substantial 2, high 3. */
@@ -177,17 +186,6 @@ final class EidasNodeIdentityProvider extends SAMLIdentityProvider {
                     new AcrStore(session, authSession).setLevelAuthenticated(level.ordinal() + 1);
                 }
             }
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void store(UserModel user, BrokeredIdentityContext context) {
-        if (context.getContextData().get(CONTEXT_PERSON) instanceof PersonIdentifier person) {
-            user.setSingleAttribute(EidasUserAttributes.PERSON_IDENTIFIER, person.value());
-            user.setSingleAttribute(EidasUserAttributes.COUNTRY, person.originIsoCountry());
-        }
-        if (context.getContextData().get(CONTEXT_ATTRIBUTES) instanceof Map<?, ?> attributes) {
-            ((Map<String, String>) attributes).forEach(user::setSingleAttribute);
         }
     }
 }
