@@ -72,7 +72,7 @@ public final class KeycloakAdmin {
 
     /** Any call, whatever its status; {@code body} may be null. */
     public HttpResponse<String> send(String method, String path, Object body) {
-        return sendWithToken(method, URI.create(baseUrl + "/admin/realms" + path), body);
+        return sendWithToken(method, URI.create(baseUrl + "/admin/realms" + path), body == null ? null : new Body("application/json", toJson(body)));
     }
 
     /**
@@ -81,11 +81,7 @@ public final class KeycloakAdmin {
      */
     public void realmOverride(String realm, String locale, String key, String text) {
         URI uri = URI.create(baseUrl + "/admin/realms/" + encode(realm) + "/localization/" + encode(locale) + "/" + encode(key));
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + accessToken())
-                .header("Content-Type", "text/plain; charset=UTF-8")
-                .PUT(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).build();
-        requireSuccess("PUT", uri, call(request));
+        requireSuccess("PUT", uri, sendWithToken("PUT", uri, new Body("text/plain; charset=UTF-8", text)));
     }
 
     /** {@code POST /admin/realms} with a whole realm representation. */
@@ -122,7 +118,11 @@ public final class KeycloakAdmin {
         return requireSuccess(method, URI.create(baseUrl + "/admin/realms" + path), send(method, path, body));
     }
 
-    private HttpResponse<String> sendWithToken(String method, URI uri, Object body) {
+    /** A request body and its media type. */
+    private record Body(String contentType, String text) {
+    }
+
+    private HttpResponse<String> sendWithToken(String method, URI uri, Body body) {
         HttpResponse<String> response = exchange(method, uri, body, accessToken());
         if (response.statusCode() == 401) {
             synchronized (this) {
@@ -133,15 +133,15 @@ public final class KeycloakAdmin {
         return response;
     }
 
-    private HttpResponse<String> exchange(String method, URI uri, Object body, String token) {
+    private HttpResponse<String> exchange(String method, URI uri, Body body, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json");
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(toJson(body)));
+            request.header("Content-Type", body.contentType())
+                    .method(method, HttpRequest.BodyPublishers.ofString(body.text(), StandardCharsets.UTF_8));
         }
         return call(request.build());
     }
