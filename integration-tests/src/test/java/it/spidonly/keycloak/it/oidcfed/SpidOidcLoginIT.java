@@ -1,6 +1,7 @@
 package it.spidonly.keycloak.it.oidcfed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -25,6 +26,7 @@ import it.spidonly.keycloak.testsupport.keycloak.KeycloakServer;
 @ExtendWith(KeycloakServer.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SpidOidcLoginIT {
+    private static final String L1 = "https://www.spid.gov.it/SpidL1";
     private static final String L2 = "https://www.spid.gov.it/SpidL2";
     private static final String L3 = "https://www.spid.gov.it/SpidL3";
     private FederationRealm fed;
@@ -77,6 +79,25 @@ class SpidOidcLoginIT {
         assertEquals(L3, fed.op.requestObjects().get(fed.op.requestObjects().size() - 1).get("acr_values"));
         assertEquals(L3, tokens.idTokenClaims().getStringClaim("acr"));
         assertEquals("BNCGLI92L55F205A", tokens.idTokenClaims().getStringClaim("fiscal_number"));
+    }
+
+    /**
+     * An address is never shared by two accounts (as over SPID SAML): a legacy account that holds the address the OP
+     * sends keeps it, and the citizen's account, new or at a later login (the IdP syncs at every login), does not get it.
+     */
+    @Test
+    void anEmailAnotherAccountUsesIsNeverCopiedToTheCitizensAccount() {
+        String address = "giuseppe.russo@example.org";
+        fed.realm.admin().create("/" + fed.name() + "/users", Map.of("username", "g.russo.cliclavoro", "enabled", true,
+                "email", address, "emailVerified", true));
+        for (int login = 1; login <= 2; login++) {
+            // a new browser each time: the second login goes to the OP again, and Keycloak syncs the account then
+            OidcTestClient.Tokens tokens = new FederationCitizen(fed).loginToApp(fed.alias(), "giuseppe.russo", Map.of("scope", "openid spid", "acr_values", L1));
+            assertEquals("RSSGPP68S30L219J", tokens.idTokenClaims().getStringClaim("fiscal_number"));
+            JsonNode account = fed.realm.user("rssgpp68s30l219j");
+            assertFalse(address.equalsIgnoreCase(account.path("email").asText()), "login " + login + ": " + account);
+        }
+        assertEquals(address, fed.realm.user("g.russo.cliclavoro").path("email").asText());
     }
 
     @Test

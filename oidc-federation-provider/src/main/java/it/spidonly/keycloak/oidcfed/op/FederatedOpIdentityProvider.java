@@ -28,6 +28,7 @@ import it.spidonly.keycloak.oidcfed.login.RpCredentials;
 import it.spidonly.keycloak.oidcfed.logout.TokenRevocation;
 import it.spidonly.keycloak.oidcfed.trust.TrustChainException;
 import it.spidonly.keycloak.oidcfed.trust.TrustChainResolver;
+import it.spidonly.keycloak.spid.attributes.AccountEmail;
 import it.spidonly.keycloak.spid.attributes.AccountWrites;
 import it.spidonly.keycloak.spid.firstlogin.AccountDataWriter;
 import it.spidonly.keycloak.spid.level.RequestedSpidLevel;
@@ -161,6 +162,14 @@ public class FederatedOpIdentityProvider extends OIDCIdentityProvider implements
             AccountWrites.declared(session, user, attributes);
         }
         AccountWrites.names(user, context.getFirstName(), context.getLastName());
+    }
+
+    /** The e-mail of the login, as over SPID SAML ({@link AccountEmail}): never another account's address. */
+    @Override
+    protected void updateEmail(UserModel user, BrokeredIdentityContext context) {
+        if (AccountEmail.wantsUpdate(session, user, context)) {
+            super.updateEmail(user, context);
+        }
     }
 
     /** Logout: the user session ends here and the access token is revoked at the OP (RFC 7009). */

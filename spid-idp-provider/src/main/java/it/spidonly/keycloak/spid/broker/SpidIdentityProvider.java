@@ -38,6 +38,7 @@ import org.keycloak.saml.validators.DestinationValidator;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.w3c.dom.Document;
 
+import it.spidonly.keycloak.spid.attributes.AccountEmail;
 import it.spidonly.keycloak.spid.attributes.AccountWrites;
 import it.spidonly.keycloak.spid.attributes.SpidAttribute;
 import it.spidonly.keycloak.spid.attributes.SpidAttributeValues;
@@ -261,42 +262,12 @@ public class SpidIdentityProvider extends SAMLIdentityProvider implements Accoun
         AccountWrites.names(user, context.getFirstName(), context.getLastName());
     }
 
-    /**
-     * The SPID e-mail is copied only while no other account uses it (unless the realm allows duplicates): two
-     * people may share an address, and an e-mail never joins two accounts. An account that already holds the address
-     * as Keycloak would leave it is not written again (issue 19: this runs at every SPID login, the first one
-     * included, after the bundle's first-login step gave a new account its address).
-     */
+    /** The SPID e-mail, as {@link AccountEmail} allows: never another account's address, never written unchanged. */
     @Override
     protected void updateEmail(UserModel user, BrokeredIdentityContext context) {
-        String email = context.getEmail();
-        AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        if (email == null || authSession == null) {
-            return;
+        if (AccountEmail.wantsUpdate(session, user, context)) {
+            super.updateEmail(user, context);
         }
-        if (email.equalsIgnoreCase(user.getEmail()) && keepsItsAddress(user, context, authSession)) {
-            return;
-        }
-        RealmModel realm = session.getContext().getRealm();
-        if (realm != null && !realm.isDuplicateEmailsAllowed() && !email.equalsIgnoreCase(user.getEmail())) {
-            UserModel holder = session.users().getUserByEmail(realm, email);
-            if (holder != null && !holder.getId().equals(user.getId())) {
-                return;
-            }
-        }
-        super.updateEmail(user, context);
-    }
-
-    /**
-     * Whether Keycloak's update would leave this account, which has the address already, as it is: an existing
-     * account keeps its verification; a new one has it verified exactly when the IdP is trusted for e-mail.
-     */
-    private boolean keepsItsAddress(UserModel user, BrokeredIdentityContext context, AuthenticationSessionModel authSession) {
-        if (!Boolean.parseBoolean(authSession.getAuthNote(BROKER_REGISTERED_NEW_USER))) {
-            return true;
-        }
-        return !Boolean.parseBoolean(authSession.getAuthNote(UPDATE_PROFILE_EMAIL_CHANGED))
-                && user.isEmailVerified() == Boolean.TRUE.equals(getConfig().isTrustEmail());
     }
 
     protected SpidServiceProviderConfig requireServiceProvider(RealmModel realm) {
