@@ -59,6 +59,11 @@ class EidasResponseCheckTest {
     }
 
     @Test
+    void aFamilyNameOf255CharactersIsAccepted() throws Exception {
+        assertEquals(Optional.empty(), check(baseline().attribute(EidasRequestedAttribute.FAMILY_NAME, "F".repeat(255))));
+    }
+
+    @Test
     void higherLevelThanRequestedIsAccepted() throws Exception {
         assertEquals(Optional.empty(), check(baseline().level(EidasNodeResponseBuilder.LOA_HIGH)));
     }
@@ -67,6 +72,8 @@ class EidasResponseCheckTest {
         return Stream.of(
                 refused("LoA low where substantial was requested", r -> r.level(EidasNodeResponseBuilder.LOA_LOW), "eidas.assertion.level"),
                 refused("a required attribute missing", r -> r.without(EidasRequestedAttribute.DATE_OF_BIRTH), "eidas.assertion.required-attributes"),
+                refused("a given name of 256 characters", r -> r.attribute(EidasRequestedAttribute.GIVEN_NAME, "G".repeat(256)),
+                        "eidas.assertion.attributes.length"),
                 refused("RSA PKCS#1 v1.5 signature", r -> r.signedWith(NODE.keyPair(), NODE.certificate(), EidasNodeResponseBuilder.RSA_SHA256),
                         "eidas.response.signature-algorithm"),
                 refused("RSA-SHA1 signature", r -> r.signedWith(NODE.keyPair(), NODE.certificate(), EidasNodeResponseBuilder.RSA_SHA1),

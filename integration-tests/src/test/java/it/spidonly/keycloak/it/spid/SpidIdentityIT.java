@@ -49,6 +49,9 @@ class SpidIdentityIT {
                 "spidCode", "TIDP0000000099")));
         users.add(new TestUser("lucia.verdi", "password123", 2, Map.of("fiscalNumber", "TINIT-VRDLCU70A41H501I",
                 "name", "Lucia", "familyName", "Verdi", "dateOfBirth", "1970-01-01", "spidCode", "TIDP0000000098")));
+        // a name longer than an account can hold (Keycloak keeps 255 characters)
+        users.add(new TestUser("nome.lungo", "password123", 2, Map.of("fiscalNumber", "TINIT-LNGNMO80A01H501N",
+                "name", "N".repeat(300), "familyName", "Lungo", "dateOfBirth", "1980-01-01", "spidCode", "TIDP0000000097")));
         // giuseppe.russo at level 2, with the e-mail his SPID identity gives changing between logins
         for (Map.Entry<String, String> email : Map.of("giuseppe.primo", "giuseppe.russo@example.org",
                 "giuseppe.nuovo", "Giuseppe.Nuovo@example.org", "giuseppe.di.giulia", "giulia.bianchi@example.org").entrySet()) {
@@ -115,6 +118,15 @@ class SpidIdentityIT {
         new SpidLoginDriver(fixture).fullLogin(SECOND_IDP, Map.of(), "giuseppe.di.giulia", "password123");
         assertEquals("giuseppe.nuovo@example.org", user("rssgpp68s30l219j").path("email").asText(), "not Giulia's address");
         assertEquals("giulia.bianchi@example.org", user("bncgli92l55f205a").path("email").asText());
+    }
+
+    @Test
+    void aNameLongerThanAnAccountHoldsIsRefusedWithAClearPageAndNoAccount() {
+        SpidLoginDriver driver = new SpidLoginDriver(fixture);
+        Page end = driver.loginAtIdp(driver.startAtIdp(SECOND_IDP), "nome.lungo", "password123");
+        assertEquals(400, end.status(), () -> end + "\n" + end.body());
+        assertTrue(end.body().contains("sent a value longer than this service can keep"), end::body);
+        assertEquals(null, fixture.keycloak.admin().findUserByUsername(fixture.name(), "lngnmo80a01h501n"), "no account");
     }
 
     @Test

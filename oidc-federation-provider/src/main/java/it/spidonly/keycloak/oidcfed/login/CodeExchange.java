@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.keycloak.util.JsonSerialization;
 
+import it.spidonly.keycloak.spid.attributes.AccountLimits;
 import it.spidonly.keycloak.spid.level.SpidLevel;
 import it.spidonly.keycloak.spid.rules.RuleResult;
 
@@ -59,6 +60,9 @@ public final class CodeExchange {
         FederatedClaims federated = FederatedClaims.of(claims, userinfo);
         if (federated.fiscalNumber().isEmpty()) {
             throw new LoginRefused(LoginChecks.USERINFO_FISCAL_NUMBER, "no valid fiscal number among the claims");
+        }
+        if (!AccountLimits.allFit(federated.attributes())) {
+            throw new LoginRefused(LoginChecks.USERINFO_LENGTH, "a claim is longer than the account can hold");
         }
         SpidLevel level = SpidLevel.fromUri(IdTokenRules.text(claims, "acr")).orElseThrow();
         return new VerifiedLogin(claims, userinfo, federated, level, subject, accessToken,

@@ -37,6 +37,8 @@ public final class LoginChecks {
     public static final String USERINFO_ISSUER = "oidcfed.userinfo.iss";
     public static final String USERINFO_AUDIENCE = "oidcfed.userinfo.aud";
     public static final String USERINFO_FISCAL_NUMBER = "oidcfed.userinfo.fiscal-number";
+    /** A claim longer than the account can hold ({@code AccountLimits}: 255 for the names and e-mail, 2048 for the rest). */
+    public static final String USERINFO_LENGTH = "oidcfed.userinfo.length";
 
     private LoginChecks() {
     }

@@ -129,7 +129,8 @@ class FederatedLoginTest {
             "WRONG_AT_HASH, oidcfed.token.at-hash",
             "ID_TOKEN_UNKNOWN_KEY, oidcfed.token.signature",
             "UNENCRYPTED_USERINFO, oidcfed.userinfo.unencrypted",
-            "UNSIGNED_USERINFO, oidcfed.userinfo.unsigned"})
+            "UNSIGNED_USERINFO, oidcfed.userinfo.unsigned",
+            "OVERLONG_GIVEN_NAME, oidcfed.userinfo.length"})
     void eachBrokenRuleIsRefusedWithItsCheck(TestOpMisbehaviour misbehaviour, String check) {
         FrontChannel front = frontChannel(Profile.SPID, SpidLevel.L2, "mario.rossi");
         op.misbehave(misbehaviour);

@@ -33,7 +33,7 @@ public final class RuleChain {
             new RecipientRule(), new ConfirmationInResponseToRule(), new ConfirmationNotOnOrAfterRule(),
             new ConditionsRule(), new NotBeforeRule(), new NotOnOrAfterRule(), new AudienceRule(),
             new AuthnStatementRule(), new AuthnContextClassRule(), new LevelRule(),
-            new AttributeStatementRule(), new RequestedAttributesRule(), new FiscalNumberRule(),
+            new AttributeStatementRule(), new RequestedAttributesRule(), new FiscalNumberRule(), new AttributeLengthRule(),
             // 6. only now, bound to this realm's pending request: the assertion is marked as used
             new ReplayMarkRule()));
 

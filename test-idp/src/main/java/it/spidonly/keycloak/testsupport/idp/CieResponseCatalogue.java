@@ -21,7 +21,8 @@ import java.util.function.UnaryOperator;
 public final class CieResponseCatalogue {
     private static final String SAML = SamlDom.ASSERTION_NS;
     /** SPID cases that do not apply to CIE's baseline (it releases no e-mail). */
-    private static final Set<String> NOT_FOR_CIE = Set.of("a requested attribute not released (email)", "the SPID baseline");
+    private static final Set<String> NOT_FOR_CIE = Set.of("a requested attribute not released (email)", "the SPID baseline",
+            "email of 256 characters");
     /** SPID cases whose expected outcome differs for CIE. */
     private static final Map<String, ExpectedOutcome> CIE_OUTCOMES = Map.of(
             "Assertion Issuer Format missing", ExpectedOutcome.accepted(),

@@ -90,6 +90,7 @@ public final class ResponseCatalogue {
     private void accepted() {
         accept("the SPID baseline");
         accept("attributes without NameFormat", ResponseMutations.withoutAttributeNameFormat());
+        accept("familyName of 255 characters", ResponseMutations.withAttributeValue("familyName", "R".repeat(255)));
         accept("IssueInstant with microseconds and no zone", response -> {
             Element root = response.getDocumentElement();
             root.setAttribute("IssueInstant", root.getAttribute("IssueInstant").replace("Z", "") + "456");
@@ -245,6 +246,12 @@ public final class ResponseCatalogue {
                 ResponseMutations.withAttributeValue("fiscalNumber", "TINIT-RSSMRA80A01H501A"));
         refuse("fiscalNumber 11 digits with a wrong check digit", "spid.assertion.attributes.fiscal-number",
                 ResponseMutations.withAttributeValue("fiscalNumber", "TINIT-12345678901"));
+        // what an account holds: 255 characters in its names and e-mail (a longer one failed in the database, HTTP 500)
+        refuse("name of 256 characters", "spid.assertion.attributes.length", ResponseMutations.withAttributeValue("name", "N".repeat(256)));
+        refuse("email of 256 characters", "spid.assertion.attributes.length",
+                ResponseMutations.withAttributeValue("email", "m".repeat(244) + "@example.org"));
+        refuse("dateOfBirth of 2049 characters", "spid.assertion.attributes.length",
+                ResponseMutations.withAttributeValue("dateOfBirth", "1".repeat(2049)));
     }
 
     private void errorStatuses() {

@@ -442,6 +442,9 @@ public final class TestOp implements AutoCloseable {
                     claims.claim(name, all.get(name));
                 }
             });
+            if (misbehaviours.contains(TestOpMisbehaviour.OVERLONG_GIVEN_NAME)) {
+                claims.claim("given_name", "G".repeat(256));
+            }
             JWTClaimsSet set = claims.build();
             String signed = sign(keys.protocol, JOSEObjectType.JWT, set);
             if (misbehaviours.contains(TestOpMisbehaviour.UNENCRYPTED_USERINFO)) {

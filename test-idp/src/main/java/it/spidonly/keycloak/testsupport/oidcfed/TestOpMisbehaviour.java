@@ -23,5 +23,7 @@ public enum TestOpMisbehaviour {
     /** The OP's entity configuration has expired. */
     EXPIRED_STATEMENT,
     /** The OP's entity configuration carries no trust mark. */
-    MISSING_TRUST_MARK
+    MISSING_TRUST_MARK,
+    /** The userinfo's {@code given_name} is 256 characters, more than an account's first name holds. */
+    OVERLONG_GIVEN_NAME
 }

@@ -14,7 +14,7 @@ public final class EidasRuleChain {
             new SingleAssertionRule(), new SignedResponseRule(), new SignatureAlgorithmRule(), new SignatureRule());
     private static final List<EidasRule> AFTER_DECRYPTION = List.of(
             new SingleAssertionRule(), new EncryptedAssertionRule(), new DestinationRule(), new AudienceRule(),
-            new LevelOfAssuranceRule(), new RequiredAttributesRule(), new PersonIdentifierRule());
+            new LevelOfAssuranceRule(), new RequiredAttributesRule(), new PersonIdentifierRule(), new AttributeLengthRule());
 
     private EidasRuleChain() {
     }
