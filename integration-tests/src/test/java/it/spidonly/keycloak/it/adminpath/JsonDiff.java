@@ -24,7 +24,9 @@ final class JsonDiff {
         Map<String, String> l = flatten(left);
         Map<String, String> r = flatten(right);
         List<String> lines = new ArrayList<>();
-        for (String path : new TreeSet<String>() {{ addAll(l.keySet()); addAll(r.keySet()); }}) {
+        TreeSet<String> paths = new TreeSet<>(l.keySet());
+        paths.addAll(r.keySet());
+        for (String path : paths) {
             String a = l.getOrDefault(path, ABSENT);
             String b = r.getOrDefault(path, ABSENT);
             if (!a.equals(b)) {
