@@ -90,6 +90,11 @@ public final class AdminGuideRealm implements AutoCloseable {
         config.put("contactPhone", List.of("+390600000000"));
         config.put("acs0ServiceName", List.of("Servizi online del Ministero"));
         config.put("defaultLevel", List.of("2"));
+        return serviceProvider(config);
+    }
+
+    /** Step 3 with the settings an admin chose (the guide's keys and its optional ones). */
+    public AdminGuideRealm serviceProvider(Map<String, List<String>> config) {
         createServiceProvider(admin(), name, config);
         return this;
     }
@@ -121,10 +126,20 @@ public final class AdminGuideRealm implements AutoCloseable {
      * {@code POST .../identity-provider/instances} with what it answered: no trustEmail, no first-login flow.
      */
     public AdminGuideRealm spidIdp() {
+        return spidIdp(Map.of());
+    }
+
+    /**
+     * Step 4 where the admin changes some of the import-config answer before the second call (as in the console's
+     * form after "import from metadata"), e.g. {@code postBindingAuthnRequest}.
+     */
+    public AdminGuideRealm spidIdp(Map<String, String> adminChanges) {
         JsonNode parsed = admin().post("/" + name + "/identity-provider/import-config",
                 Map.of("providerId", "spid-saml", "fromUrl", idp.metadataUrl()));
+        Map<String, Object> config = new LinkedHashMap<>(JSON.convertValue(parsed, Map.class));
+        config.putAll(adminChanges);
         admin().post("/" + name + "/identity-provider/instances", Map.of("alias", IDP_ALIAS, "displayName", "SPID test IdP",
-                "providerId", "spid-saml", "enabled", true, "config", JSON.convertValue(parsed, Map.class)));
+                "providerId", "spid-saml", "enabled", true, "config", config));
         return this;
     }
 
@@ -136,8 +151,13 @@ public final class AdminGuideRealm implements AutoCloseable {
 
     /** Step 6: the ministry's app, a public OIDC client with PKCE ({@code POST .../clients}). */
     public AdminGuideRealm app() {
-        admin().post("/" + name + "/clients", Map.of("clientId", APP, "publicClient", true, "standardFlowEnabled", true,
-                "redirectUris", List.of(REDIRECT_URI), "attributes", Map.of("pkce.code.challenge.method", "S256")));
+        return app(APP, REDIRECT_URI);
+    }
+
+    /** Step 6 with the admin's client id and redirect URI. */
+    public AdminGuideRealm app(String clientId, String redirectUri) {
+        admin().post("/" + name + "/clients", Map.of("clientId", clientId, "publicClient", true, "standardFlowEnabled", true,
+                "redirectUris", List.of(redirectUri), "attributes", Map.of("pkce.code.challenge.method", "S256")));
         return this;
     }
 

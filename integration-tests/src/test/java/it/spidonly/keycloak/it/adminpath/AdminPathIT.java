@@ -220,4 +220,23 @@ class AdminPathIT {
             assertEquals(1, own.admin().get("/" + own.name + "/users/" + user.path("id").asText() + "/federated-identity").size());
         }
     }
+
+    /**
+     * The app's logout (OIDC RP-initiated, with {@code post_logout_redirect_uri}) goes through the SPID IdP's single
+     * logout and back to the app, with the client exactly as the guide's step 6 creates it: no post-logout redirect
+     * URIs are needed (the realm template set some, which the guide does not).
+     */
+    @Test
+    void theAppsLogoutEndsAtTheIdpAndReturnsToTheApp() {
+        Citizen citizen = new Citizen(realm);
+        OidcTestClient.Tokens tokens = citizen.spidLoginToApp("giulia.bianchi");
+
+        Page toIdp = citizen.browser.get(realm.realmUrl() + "/protocol/openid-connect/logout?client_id=" + AdminGuideRealm.APP
+                + "&id_token_hint=" + tokens.idToken() + "&post_logout_redirect_uri=" + AdminGuideRealm.REDIRECT_URI);
+        assertTrue(toIdp.status() == 200 && !toIdp.body().isBlank(), () -> "the LogoutRequest to the IdP: " + toIdp + "\n" + toIdp.body());
+        Page idpAnswer = citizen.browser.submit(toIdp.element("form"));
+        Page back = citizen.browser.submit(idpAnswer.element("form"));
+
+        assertTrue(back.isRedirect() && back.location().startsWith(AdminGuideRealm.REDIRECT_URI), () -> back + "\n" + back.body());
+    }
 }

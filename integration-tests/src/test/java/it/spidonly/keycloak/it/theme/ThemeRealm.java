@@ -83,7 +83,8 @@ final class ThemeRealm implements AutoCloseable {
         addIdp(template, SPID_DISABLED, "Retired SPID IdP", "spid-saml", false, Map.of());
         addIdp(template, PLAIN_SAML, "Corporate SAML", "saml", true, Map.of());
         // the real eIDAS types (eidas-idp-provider): FICEP here, native nodes in addEidasIdp
-        addIdp(template, EIDAS, "FICEP", FicepIdentityProviderFactory.PROVIDER_ID, true, Map.of("ficepEnvironment", "custom"));
+        // its display order, as an admin sets it: before the native eIDAS nodes of addEidasIdp
+        addIdp(template, EIDAS, "FICEP", FicepIdentityProviderFactory.PROVIDER_ID, true, Map.of("ficepEnvironment", "custom", "guiOrder", "10"));
         admin().put(realmPath("/clients/" + clientUuid(APP)), Map.of("clientId", APP, "baseUrl", APP_BASE_URL));
 
         addApp(BEFORE_APP, cutoverFlow("cutover-before", false));

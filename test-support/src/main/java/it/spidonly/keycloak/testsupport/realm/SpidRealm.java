@@ -8,9 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The one realm description used by the demo and by the integration tests: a ministry realm with the SPID
- * service provider, the SPID test IdP as a SPID identity provider and a public OIDC app with PKCE.
- * Placeholders in {@code realms/spid-realm-template.json} are filled from the builder.
+ * The one realm description used by the integration tests, the benchmarks and docker compose: a ministry realm with
+ * the SPID service provider, the SPID test IdP as a SPID identity provider and a public OIDC app with PKCE.
+ * Placeholders in {@code realms/spid-realm-template.json} are filled from the builder. The template holds exactly
+ * what docs/admin-guide.md's REST steps 1–4 and 6 give a realm (the SPID IdP as "import-config" answers for the test
+ * IdP's metadata, Keycloak's default key providers), nothing more: {@code TemplateMatchesAdminPathIT} compares them.
  */
 public final class SpidRealm {
     private final Map<String, String> values = new LinkedHashMap<>();
