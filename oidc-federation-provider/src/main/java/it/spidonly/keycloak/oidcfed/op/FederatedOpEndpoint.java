@@ -25,6 +25,7 @@ import it.spidonly.keycloak.oidcfed.login.OpMetadata;
 import it.spidonly.keycloak.oidcfed.login.PendingLogin;
 import it.spidonly.keycloak.oidcfed.login.TokenExpectations;
 import it.spidonly.keycloak.oidcfed.login.VerifiedLogin;
+import it.spidonly.keycloak.spid.attributes.AccountWrites;
 import it.spidonly.keycloak.spid.attributes.SpidAttribute;
 import it.spidonly.keycloak.spid.attributes.SpidAttributeValues;
 
@@ -99,7 +100,7 @@ public class FederatedOpEndpoint {
         login.claims().value(SpidAttribute.name).ifPresent(context::setFirstName);
         login.claims().value(SpidAttribute.familyName).ifPresent(context::setLastName);
         login.claims().value(SpidAttribute.email).ifPresent(context::setEmail);
-        context.getContextData().put(FederatedOpIdentityProvider.CONTEXT_ATTRIBUTES, new HashMap<>(login.claims().attributes()));
+        context.getContextData().put(AccountWrites.CONTEXT_SPID_ATTRIBUTES, new HashMap<>(login.claims().attributes()));
         context.getContextData().put(FederatedOpIdentityProvider.CONTEXT_LEVEL, String.valueOf(login.level().number()));
         context.getContextData().put(FederatedOpIdentityProvider.CONTEXT_ACCESS_TOKEN, login.accessToken());
         context.setIdp(provider);

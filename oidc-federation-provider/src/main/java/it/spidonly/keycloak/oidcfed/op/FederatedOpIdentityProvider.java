@@ -1,7 +1,6 @@
 package it.spidonly.keycloak.oidcfed.op;
 
 import java.time.Clock;
-import java.util.Map;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -46,8 +45,7 @@ public class FederatedOpIdentityProvider extends OIDCIdentityProvider implements
     /** User-session notes: the OP of the session and the access token to revoke at logout. */
     static final String NOTE_OP = "oidcfed.op";
     static final String NOTE_ACCESS_TOKEN = "oidcfed.access-token";
-    /** Broker context data (plain strings and a HashMap: Keycloak serializes them across the first-login flow). */
-    static final String CONTEXT_ATTRIBUTES = "oidcfed.attributes";
+    /** Broker context data (plain strings: Keycloak serializes them across the first-login flow; the attributes go to AccountWrites.CONTEXT_SPID_ATTRIBUTES). */
     static final String CONTEXT_LEVEL = "oidcfed.level";
     static final String CONTEXT_ACCESS_TOKEN = "oidcfed.access-token";
     private static final long PENDING_SECONDS = 1800;
@@ -158,10 +156,7 @@ public class FederatedOpIdentityProvider extends OIDCIdentityProvider implements
      */
     @Override
     public void writeAccountData(UserModel user, BrokeredIdentityContext context) {
-        if (context.getContextData().get(CONTEXT_ATTRIBUTES) instanceof Map<?, ?> attributes) {
-            AccountWrites.declared(session, user, attributes);
-        }
-        AccountWrites.names(user, context.getFirstName(), context.getLastName());
+        AccountWrites.spidLoginData(session, user, context);
     }
 
     /** The e-mail of the login, as over SPID SAML ({@link AccountEmail}): never another account's address. */

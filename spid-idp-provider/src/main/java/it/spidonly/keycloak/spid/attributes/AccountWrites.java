@@ -3,6 +3,7 @@ package it.spidonly.keycloak.spid.attributes;
 import java.util.List;
 import java.util.Map;
 
+import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 import org.keycloak.representations.userprofile.config.UPConfig;
@@ -14,7 +15,24 @@ import org.keycloak.userprofile.UserProfileProvider;
  * then reads it from the database again (issue 19, docs/performance.md).
  */
 public final class AccountWrites {
+    /**
+     * Where a broker leaves the SPID attributes of a verified login (by SPID name) in the broker context: a plain map,
+     * which Keycloak serialises across the first-login flow. SPID, CIE and FICEP over SAML, SPID and CIE over OIDC.
+     */
+    public static final String CONTEXT_SPID_ATTRIBUTES = "spid.attributes";
+
     private AccountWrites() {
+    }
+
+    /**
+     * A SPID or CIE login's data, whatever the protocol: the attributes left at {@link #CONTEXT_SPID_ATTRIBUTES} that
+     * the user profile declares, and the names.
+     */
+    public static void spidLoginData(KeycloakSession session, UserModel user, BrokeredIdentityContext context) {
+        if (context.getContextData().get(CONTEXT_SPID_ATTRIBUTES) instanceof Map<?, ?> attributes) {
+            declared(session, user, attributes);
+        }
+        names(user, context.getFirstName(), context.getLastName());
     }
 
     /** {@code name} = {@code value} unless the account has exactly that; a missing value leaves the attribute as it is. */

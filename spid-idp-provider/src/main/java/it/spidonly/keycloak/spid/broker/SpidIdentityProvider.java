@@ -2,7 +2,6 @@ package it.spidonly.keycloak.spid.broker;
 
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -69,7 +68,6 @@ public class SpidIdentityProvider extends SAMLIdentityProvider implements Accoun
     public static final String NOTE_ATTRIBUTE_SET = "spid.request.attribute-set";
     /** Auth note: the SPID error status the IdP answered with (its message key), while its page is shown. */
     public static final String NOTE_IDP_ERROR = "spid.idp-error";
-    static final String CONTEXT_SPID_ATTRIBUTES = "spid.attributes";
 
     private static final Logger LOG = Logger.getLogger(SpidIdentityProvider.class);
 
@@ -225,7 +223,7 @@ public class SpidIdentityProvider extends SAMLIdentityProvider implements Accoun
             return;
         }
         SpidIdentity identity = SpidIdentity.from((AssertionType) assertion);
-        context.getContextData().put(CONTEXT_SPID_ATTRIBUTES, identity.attributes());
+        context.getContextData().put(AccountWrites.CONTEXT_SPID_ATTRIBUTES, identity.attributes());
         identity.fiscalNumber().ifPresent(fiscalNumber -> {
             context.setId(fiscalNumber);
             context.setUsername(fiscalNumber);
@@ -256,10 +254,7 @@ public class SpidIdentityProvider extends SAMLIdentityProvider implements Accoun
      */
     @Override
     public void writeAccountData(UserModel user, BrokeredIdentityContext context) {
-        if (context.getContextData().get(CONTEXT_SPID_ATTRIBUTES) instanceof Map<?, ?> attributes) {
-            AccountWrites.declared(session, user, attributes);
-        }
-        AccountWrites.names(user, context.getFirstName(), context.getLastName());
+        AccountWrites.spidLoginData(session, user, context);
     }
 
     /** The SPID e-mail, as {@link AccountEmail} allows: never another account's address, never written unchanged. */
