@@ -189,11 +189,14 @@ public final class LoadReport {
                         f.firstBrokerLogins()));
             }
         }
-        out.append("\nRatios spid/stock (CPU per login, CPU without JIT threads, logins/s, p50, p95, p99):\n\n");
+        out.append("\nRatios spid/stock (CPU per login, CPU without JIT threads, logins/s, p50, p95, p99; then the median of the"
+                + " rounds' CPU ratios, which one odd batch moves less):\n\n");
         for (String kind : List.of(LoadRun.FIRST, LoadRun.RETURNING, BOTH)) {
             Map<String, Double> r = ratios(kind);
-            out.append(String.format(Locale.ROOT, "- %s: CPU %.3f, CPU without JIT %.3f, logins/s %.3f, p50 %.3f, p95 %.3f, p99 %.3f%n", kind,
-                    r.get("cpuPerLogin"), r.get("cpuPerLoginWithoutJit"), r.get("loginsPerSecond"), r.get("p50"), r.get("p95"), r.get("p99")));
+            out.append(String.format(Locale.ROOT, "- %s: CPU %.3f, CPU without JIT %.3f, logins/s %.3f, p50 %.3f, p95 %.3f, p99 %.3f;"
+                            + " median per round: CPU %.3f, without JIT %.3f%n", kind,
+                    r.get("cpuPerLogin"), r.get("cpuPerLoginWithoutJit"), r.get("loginsPerSecond"), r.get("p50"), r.get("p95"), r.get("p99"),
+                    medianRoundRatio(kind, false), medianRoundRatio(kind, true)));
         }
         if (targets().contains("ficep")) {
             out.append("\nRatios ficep/stock (FICEP: eIDAS set 99, four attributes, its own first-login flow; same columns):\n\n");
@@ -221,6 +224,17 @@ public final class LoadReport {
                 .filter(e -> e.getValue() >= 0.01 * total)
                 .forEach(e -> out.append(String.format(Locale.ROOT, "| `%s` | %.2f | %.1f %% |%n", e.getKey(), e.getValue(), 100 * e.getValue() / total)));
         return out.toString();
+    }
+
+    /** The median over the rounds of spid's CPU per login divided by stock's in the same round. */
+    double medianRoundRatio(String kind, boolean withoutJit) {
+        double[] ratios = rounds.stream().mapToDouble(round -> {
+            Figures a = figures("spid", kind, round);
+            Figures b = figures("stock", kind, round);
+            return withoutJit ? a.cpuMillisPerLoginWithoutJit() / b.cpuMillisPerLoginWithoutJit() : a.cpuMillisPerLogin() / b.cpuMillisPerLogin();
+        }).sorted().toArray();
+        int n = ratios.length;
+        return n == 0 ? Double.NaN : n % 2 == 1 ? ratios[n / 2] : (ratios[n / 2 - 1] + ratios[n / 2]) / 2;
     }
 
     private static String load(double[] l) {
