@@ -1,7 +1,6 @@
 package it.spidonly.keycloak.bench.load;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,7 +9,7 @@ import java.util.function.Consumer;
 /**
  * Issue 19, item 3: the AuthnRequest leg alone (the application's authorization request with {@code kc_idp_hint}
  * → Keycloak's broker → the signed AuthnRequest in its auto-post page), per target, in batches that alternate between
- * the targets round by round like {@link LoadRun}'s. It answers "does the SPID AuthnRequest cost more than the stock
+ * the targets round by round like {@link LoadRun}'s ({@link BatchOrder}). It answers "does the SPID AuthnRequest cost more than the stock
  * broker's?" by Keycloak's CPU per request, without attributing profiler samples. The first round settles and is not
  * reported.
  */
@@ -27,10 +26,8 @@ public final class AuthnRequestLegRun {
                                    int concurrency, Consumer<String> log) {
         List<Result> results = new ArrayList<>();
         for (int round = 0; round <= rounds; round++) {
-            List<Target> order = new ArrayList<>(realm.targets());
-            if (round % 2 == 1) {
-                Collections.reverse(order);
-            }
+            // round 0 settles: it takes the order of the last reported round, so round 1 starts like LoadRun's
+            List<Target> order = BatchOrder.forRound(realm.targets(), round == 0 ? BatchOrder.period(realm.targets().size()) : round);
             for (Target target : order) {
                 Result r = batch(driver, keycloak, target, requests, concurrency, round);
                 log.accept(String.format(Locale.ROOT, "%s AuthnRequest leg %-5s %d requests %d errors %.1f/s, CPU %.2f ms/request (%.2f w/o JIT)",

@@ -178,6 +178,12 @@ public final class LoadReport {
                         + "Load average before %s, after %s. Keycloak peak RSS (VmHWM) %.0f MiB.%n%n",
                 settings.loginsPerBatch(), settings.concurrency(), settings.warmupLogins(), settings.rounds(),
                 load(loadBefore), load(loadAfter), peakRssMib));
+        int period = Math.max(1, BatchOrder.period(targets().size()));
+        out.append(settings.rounds() % period == 0
+                ? String.format(Locale.ROOT, "Batch order balanced (BatchOrder): each target opened %d of the %d rounds.%n%n",
+                        settings.rounds() / period, settings.rounds())
+                : String.format(Locale.ROOT, "**Batch order not balanced**: %d rounds, not a multiple of %d (BatchOrder.period); "
+                        + "some targets opened more rounds than others and carry more of the JIT's time.%n%n", settings.rounds(), period));
         out.append("| IdP | logins | kind | logins/s | p50 ms | p95 ms | p99 ms | Keycloak CPU ms/login | without JIT threads | max RSS MiB | errors | first-broker-login seen |\n");
         out.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (String kind : List.of(LoadRun.FIRST, LoadRun.RETURNING, BOTH)) {

@@ -10,8 +10,9 @@ import java.util.function.Consumer;
  * The A/B scenario: a warm-up on all targets in turns (not reported), then {@code rounds} rounds; each round runs, for
  * each target, a batch of first-time logins (new citizens: Keycloak's first-broker-login flow creates the user)
  * and then a batch of returning logins (the same citizens again, each with a new browser: a full SAML round trip,
- * the user found by its federated identity and updated). Batches alternate between the targets (round 1:
- * A B A B, round 2: B A B A, ...) so that drift (JIT, caches, database growth, other load) hits both alike.
+ * the user found by its federated identity and updated). The targets' order changes from round to round
+ * ({@link BatchOrder}: with two targets A B A B, then B A B A) so that drift and carry-over (JIT, caches, database
+ * growth, other load) hit all alike over {@link BatchOrder#period(int)} rounds.
  */
 public final class LoadRun {
     public static final String FIRST = "first-time";
@@ -72,10 +73,7 @@ public final class LoadRun {
         Map<Long, ProcessStats.ThreadCpu> threadsBefore = keycloak.threadCpu();
         List<LoadReport.Round> rounds = new ArrayList<>();
         for (int round = 1; round <= settings.rounds(); round++) {
-            List<Target> order = new ArrayList<>(realm.targets());
-            if (round % 2 == 0) {
-                java.util.Collections.reverse(order);
-            }
+            List<Target> order = BatchOrder.forRound(realm.targets(), round);
             int[] first = new int[order.size()];
             List<Batch.Result> results = new ArrayList<>();
             for (int t = 0; t < order.size(); t++) {
