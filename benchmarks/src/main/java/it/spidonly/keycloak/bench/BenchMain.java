@@ -26,7 +26,7 @@ import it.spidonly.keycloak.testsupport.keycloak.KeycloakAdmin;
  * JFR profile of the measured rounds, the report in {@code --output} ({@code report.md}, {@code profile.md}),
  * then Keycloak stopped and the database dropped.
  *
- * <pre>--keycloak-home=DIR --providers=DIR --logins=200 --concurrency=4 --warmup=500 --rounds=4 --db=postgres|dev-mem --jfr=false --requests=1000 --output=DIR</pre>
+ * <pre>--keycloak-home=DIR --providers=DIR --logins=200 --concurrency=4 --warmup=500 --rounds=4 --db=postgres|dev-mem --jfr=false|true|jit --requests=1000 --output=DIR</pre>
  */
 public final class BenchMain {
     private BenchMain() {
@@ -38,7 +38,7 @@ public final class BenchMain {
         Path providers = Path.of(required(args, "providers"));
         Path output = Path.of(args.getOrDefault("output", "target/bench"));
         String db = args.getOrDefault("db", "postgres");
-        boolean jfr = Boolean.parseBoolean(args.getOrDefault("jfr", "false"));
+        String jfr = args.getOrDefault("jfr", "false");
         List<BenchRealm.Shape> shapes = shapes(args.getOrDefault("realms", "1"));
         String before = args.getOrDefault("before", "");
         String runTag = runTag();
@@ -61,7 +61,7 @@ public final class BenchMain {
             // each build: its own Keycloak and database, the same realms, the same scenario, one after the other
             String buildTag = runTag + (builds.size() > 1 ? build.getKey().substring(0, 1).toUpperCase(Locale.ROOT) : "");
             text.append("\n## ").append(build.getKey()).append(" (providers from `").append(build.getValue()).append("`)\n");
-            runBuild(home, build.getValue(), db, jfr && build.getValue() == providers, output, settings, shapes, buildTag, text, summary,
+            runBuild(home, build.getValue(), db, build.getValue() == providers ? jfr : "false", output, settings, shapes, buildTag, text, summary,
                     build.getKey(), integer(args, "requests", 0));
         }
         text.append("\n## Summary: Keycloak CPU ms per login and the ratio to the stock SAML broker of the same realm\n\n")
@@ -75,12 +75,17 @@ public final class BenchMain {
         System.out.println("Report: " + output.resolve("report-" + runTag + ".md"));
     }
 
-    private static void runBuild(Path home, Path providers, String db, boolean jfr, Path output, LoadRun.Settings settings,
+    private static void runBuild(Path home, Path providers, String db, String jfr, Path output, LoadRun.Settings settings,
                                  List<BenchRealm.Shape> shapes, String tag, StringBuilder text, List<String> summary,
                                  String buildName, int requestLeg) throws IOException {
         PostgresDatabase database = "postgres".equals(db) ? PostgresDatabase.create("kc_bench_" + tag.toLowerCase(Locale.ROOT)) : null;
+        List<String> jvmOptions = switch (jfr) {
+            case "true" -> List.of(JfrProfile.startAtLaunch("profile"));
+            case "jit" -> List.of(JitProfile.startAtLaunch(output));
+            default -> List.of();
+        };
         try (KeycloakLauncher keycloak = KeycloakLauncher.start(home, providers, db,
-                database == null ? null : database.jdbcUrl(), output.resolve("keycloak-" + tag + ".log"))) {
+                database == null ? null : database.jdbcUrl(), output.resolve("keycloak-" + tag + ".log"), jvmOptions)) {
             ProcessStats stats = ProcessStats.javaOf(keycloak.handle());
             System.out.printf("Keycloak ready at %s (java pid %d, %s mode, providers %s)%n", keycloak.baseUrl(), stats.pid(),
                     database == null ? "start-dev, H2 in memory" : "start, PostgreSQL " + database.jdbcUrl(), providers);
@@ -92,16 +97,16 @@ public final class BenchMain {
                 String realmName = "bench-" + tag.toLowerCase(Locale.ROOT) + "-" + shape.spidIdps()
                         + (sameSizeBefore(shapes, i) ? "-" + (i + 1) : "");
                 BenchRealm realm = BenchRealm.create(admin, keycloak.baseUrl(), realmName, idp, shape);
-                boolean profiled = jfr && i == shapes.size() - 1;
-                JfrProfile profile = profiled ? new JfrProfile(stats.pid(), output.resolve("keycloak-" + tag + ".jfr")) : null;
-                LoadReport report = new LoadRun(realm, idp, stats, settings, System.out::println)
-                        .run(() -> {
-                            if (profile != null) {
-                                profile.start();
-                            }
-                        }, profile != null ? Math.max(20, settings.warmupLogins() / 5) : 0);
+                // each realm its own copy of the recording (running since Keycloak's start), split by its own batches
+                String realmTag = tag + "-" + shape.spidIdps();
+                JfrProfile profile = "true".equals(jfr) ? new JfrProfile(stats.pid(), output.resolve("keycloak-" + realmTag + ".jfr")) : null;
+                JitProfile jit = "jit".equals(jfr) ? new JitProfile(stats.pid(), output.resolve("keycloak-" + realmTag + "-jit.jfr")) : null;
+                LoadReport report = new LoadRun(realm, idp, stats, settings, System.out::println).run();
                 if (profile != null) {
-                    profile.stop();
+                    profile.dump();
+                }
+                if (jit != null) {
+                    jit.dump();
                 }
                 String label = shape.label();
                 text.append("\n### Realm `").append(realmName).append("`: ").append(label).append("\n\n").append(report.toMarkdown());
@@ -131,10 +136,17 @@ public final class BenchMain {
                                 f.cpuMillisPerLoginWithoutJit(), r.get("cpuPerLoginWithoutJit"), f.loginsPerSecond(), f.p99Millis()));
                     }
                 }
+                List<JfrProfile.Window> batches = report.rounds().stream()
+                        .flatMap(r -> r.results().stream()).map(JfrProfile.Window::of).toList();
+                if (profile != null || jit != null) {
+                    Files.write(output.resolve("windows-" + realmTag + ".tsv"), batches.stream().map(JfrProfile.Window::tsv).toList());
+                }
+                if (jit != null) {
+                    String jitSummary = jit.byBatch(batches, 25);
+                    Files.writeString(output.resolve("jit-" + realmTag + ".md"), jitSummary);
+                    System.out.println(jitSummary);
+                }
                 if (profile != null) {
-                    List<JfrProfile.Window> batches = report.rounds().stream()
-                            .flatMap(r -> r.results().stream()).map(JfrProfile.Window::of).toList();
-                    Files.write(output.resolve("windows-" + tag + ".tsv"), batches.stream().map(JfrProfile.Window::tsv).toList());
                     StringBuilder windows = new StringBuilder();
                     for (String kind : List.of(LoadRun.FIRST, LoadRun.RETURNING)) {
                         for (String target : report.targets().stream().filter(t -> !"stock".equals(t)).toList()) {
@@ -145,8 +157,8 @@ public final class BenchMain {
                             windows.append("\n").append(profile.byBatch(batches, kind, "spid", "cie", 40));
                         }
                     }
-                    String profileSummary = profile.summary(30) + windows;
-                    Files.writeString(output.resolve("profile-" + tag + ".md"), profileSummary);
+                    String profileSummary = profile.summary(30, batches) + windows;
+                    Files.writeString(output.resolve("profile-" + realmTag + ".md"), profileSummary);
                     System.out.println(profileSummary);
                 }
             }

@@ -18,9 +18,9 @@ import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * A JFR recording of the Keycloak JVM over the measured rounds only ({@code jcmd PID JFR.start settings=profile}
- * after the warm-up, {@code JFR.stop} after the last round), then a summary of its {@code jdk.ExecutionSample}
- * events: the hottest methods (top frame, "self") and the share of samples spent under each area of code
+ * A JFR recording of the Keycloak JVM ({@code settings=profile}, started with the JVM: {@link #startAtLaunch}, written
+ * by {@code jcmd JFR.dump} after each realm's rounds), then a summary of its {@code jdk.ExecutionSample} events inside the
+ * measured batches of one realm: the hottest methods (top frame, "self") and the share of samples spent under each area of code
  * (any frame of the area on the stack, "inclusive").
  */
 public final class JfrProfile {
@@ -39,16 +39,23 @@ public final class JfrProfile {
         this.file = file;
     }
 
-    void start() {
-        jcmd("JFR.start", "name=bench", "settings=profile");
+    /**
+     * The JVM option that starts the recording with Keycloak, {@code settings} a JDK configuration's name or a .jfc
+     * file. Not {@code jcmd JFR.start} after the warm-up: JFR's first start in a running JVM throws away compiled code
+     * all over (in run LAXR the batch after it cost 160 ms per login instead of 44, and the rounds after it twice the
+     * CPU of a run without JFR), so the measured rounds re-ran the JIT's warm-up (issue 19, stop 26).
+     */
+    static String startAtLaunch(String settings) {
+        return "-XX:StartFlightRecording=name=bench,settings=" + settings;
     }
 
-    void stop() {
-        jcmd("JFR.stop", "name=bench", "filename=" + file.toAbsolutePath());
+    /** Writes the recording so far (from Keycloak's start) to the file; the summaries keep the windows' events. */
+    void dump() {
+        jcmd("JFR.dump", "name=bench", "filename=" + file.toAbsolutePath());
     }
 
-    /** The Markdown summary of the recording. */
-    String summary(int topMethods) {
+    /** The Markdown summary of the recording's samples inside {@code windows} (all of them when null). */
+    String summary(int topMethods, List<Window> windows) {
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> ours = new HashMap<>();
         Map<String, Integer> inclusive = new LinkedHashMap<>();
@@ -62,7 +69,7 @@ public final class JfrProfile {
                     continue;
                 }
                 RecordedStackTrace stack = event.getStackTrace();
-                if (stack == null || stack.getFrames().isEmpty()) {
+                if (stack == null || stack.getFrames().isEmpty() || windows != null && windowOf(windows, event.getStartTime()) == null) {
                     continue;
                 }
                 samples++;
@@ -95,7 +102,7 @@ public final class JfrProfile {
             throw new UncheckedIOException("Cannot read " + file, e);
         }
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "JFR (settings=profile) over the measured rounds: %d execution samples.%n%n", samples));
+        out.append(String.format(Locale.ROOT, "JFR (settings=profile) inside the measured batches: %d execution samples.%n%n", samples));
         out.append("| area (inclusive: a frame of it on the stack) | samples | share |\n|---|---|---|\n");
         for (Map.Entry<String, Integer> e : inclusive.entrySet()) {
             out.append(String.format(Locale.ROOT, "| %s | %d | %.1f %% |%n", e.getKey(), e.getValue(), 100.0 * e.getValue() / Math.max(1, samples)));
@@ -245,7 +252,7 @@ public final class JfrProfile {
         }
         int top = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         System.out.println(args.length > 2 ? profile.callees(args[2], args.length > 3 ? Integer.parseInt(args[3]) : 1, top,
-                args.length > 4 ? args[4] : null) : profile.summary(top));
+                args.length > 4 ? args[4] : null) : profile.summary(top, null));
     }
 
     /** Samples with {@code method} ({@code Class.method}) on the stack, by the frame {@code depth} calls below it. */

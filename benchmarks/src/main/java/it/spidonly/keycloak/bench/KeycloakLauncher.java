@@ -41,7 +41,8 @@ final class KeycloakLauncher implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "keycloak-bench-stop"));
     }
 
-    static KeycloakLauncher start(Path home, Path providers, String db, String jdbcUrl, Path log) {
+    /** {@code jvmOptions}: appended to the distribution's (JAVA_OPTS_APPEND), e.g. a JFR recording from the start. */
+    static KeycloakLauncher start(Path home, Path providers, String db, String jdbcUrl, Path log, List<String> jvmOptions) {
         syncProviders(providers, home.resolve("providers"));
         int http = freePort();
         int management = freePort();
@@ -58,6 +59,9 @@ final class KeycloakLauncher implements AutoCloseable {
                 .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        if (!jvmOptions.isEmpty()) {
+            builder.environment().merge("JAVA_OPTS_APPEND", String.join(" ", jvmOptions), (given, ours) -> given + " " + ours);
+        }
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
             KeycloakLauncher launched = new KeycloakLauncher(builder.start(), http, management, log);

@@ -40,16 +40,6 @@ public final class LoadRun {
     }
 
     public LoadReport run() {
-        return run(() -> { }, 0);
-    }
-
-    /**
-     * As {@link #run()}; {@code afterWarmup} runs between the warm-up and the first round (e.g. starts a profile),
-     * then {@code settleLogins} more logins per target and kind, not reported: a profiler's start deoptimises and
-     * recompiles hot code, and without them that cost lands on the first measured batch (issue 19: the first SPID
-     * batch after {@code JFR.start} paid twice the CPU per login).
-     */
-    public LoadReport run(Runnable afterWarmup, int settleLogins) {
         Batch batch = new Batch(driver, keycloak);
         // the warm-up in turns of at most WARMUP_TURN logins per target: the first target of a realm would otherwise
         // take Keycloak's whole warm-up, and the C2 recompilations after it land in its measured batches (issue 19)
@@ -58,14 +48,6 @@ public final class LoadRun {
             for (Target target : realm.targets()) {
                 for (Batch.Result r : pair(batch, target, logins)) {
                     log.accept("warm-up " + LoadReport.line(r));
-                }
-            }
-        }
-        afterWarmup.run();
-        if (settleLogins > 0) {
-            for (Target target : realm.targets()) {
-                for (Batch.Result r : pair(batch, target, settleLogins)) {
-                    log.accept("settle " + LoadReport.line(r));
                 }
             }
         }
