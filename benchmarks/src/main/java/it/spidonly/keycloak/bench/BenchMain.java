@@ -17,6 +17,7 @@ import it.spidonly.keycloak.bench.load.IdpPlayer;
 import it.spidonly.keycloak.bench.load.LoadReport;
 import it.spidonly.keycloak.bench.load.LoadRun;
 import it.spidonly.keycloak.bench.load.ProcessStats;
+import it.spidonly.keycloak.bench.load.RatioInterval;
 import it.spidonly.keycloak.testsupport.idp.SigningCredential;
 import it.spidonly.keycloak.testsupport.keycloak.KeycloakAdmin;
 
@@ -65,8 +66,8 @@ public final class BenchMain {
                     build.getKey(), integer(args, "requests", 0));
         }
         text.append("\n## Summary: Keycloak CPU ms per login and the ratio to the stock SAML broker of the same realm\n\n")
-                .append("| build | realm | target | kind | CPU ms/login | ratio to stock | without JIT | ratio without JIT | logins/s | p99 ms |\n")
-                .append("|---|---|---|---|---|---|---|---|---|---|\n");
+                .append("| build | realm | target | kind | CPU ms/login | ratio to stock | without JIT | ratio without JIT | rounds' ratio, 95 % interval | logins/s | p99 ms |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         summary.forEach(text::append);
         Files.writeString(output.resolve("report-" + runTag + ".md"), text);
         Files.writeString(output.resolve("report.md"), text);
@@ -118,7 +119,7 @@ public final class BenchMain {
                     AuthnRequestLegRun.Result stock = AuthnRequestLegRun.mean(leg, "stock");
                     for (String target : leg.stream().map(AuthnRequestLegRun.Result::target).distinct().filter(t -> !"stock".equals(t)).toList()) {
                         AuthnRequestLegRun.Result m = AuthnRequestLegRun.mean(leg, target);
-                        summary.add(String.format(Locale.ROOT, "| %s | %s | %s | AuthnRequest leg | %.2f | %.3f | %.2f | %.3f | %.1f | — |%n",
+                        summary.add(String.format(Locale.ROOT, "| %s | %s | %s | AuthnRequest leg | %.2f | %.3f | %.2f | %.3f | — | %.1f | — |%n",
                                 buildName, label, target, m.cpuMillisPerRequest(), m.cpuMillisPerRequest() / stock.cpuMillisPerRequest(),
                                 m.cpuMillisPerRequestWithoutJit(), m.cpuMillisPerRequestWithoutJit() / stock.cpuMillisPerRequestWithoutJit(),
                                 m.requestsPerSecond()));
@@ -131,9 +132,11 @@ public final class BenchMain {
                     for (String kind : List.of(LoadRun.FIRST, LoadRun.RETURNING, LoadReport.BOTH)) {
                         LoadReport.Figures f = report.figures(target, kind);
                         Map<String, Double> r = report.ratios(target, "stock", kind);
-                        summary.add(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.2f | %.3f | %.2f | %.3f | %.1f | %.1f |%n",
+                        RatioInterval rounds = report.roundRatioInterval(target, kind, false);
+                        summary.add(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.2f | %.3f | %.2f | %.3f | %.3f [%.3f, %.3f] | %.1f | %.1f |%n",
                                 buildName, label, target, kind, f.cpuMillisPerLogin(), r.get("cpuPerLogin"),
-                                f.cpuMillisPerLoginWithoutJit(), r.get("cpuPerLoginWithoutJit"), f.loginsPerSecond(), f.p99Millis()));
+                                f.cpuMillisPerLoginWithoutJit(), r.get("cpuPerLoginWithoutJit"), rounds.geometricMean(), rounds.low(),
+                                rounds.high(), f.loginsPerSecond(), f.p99Millis()));
                     }
                 }
                 List<JfrProfile.Window> batches = report.rounds().stream()

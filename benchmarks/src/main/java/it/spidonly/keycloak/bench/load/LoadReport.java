@@ -204,6 +204,12 @@ public final class LoadReport {
                     r.get("cpuPerLogin"), r.get("cpuPerLoginWithoutJit"), r.get("loginsPerSecond"), r.get("p50"), r.get("p95"), r.get("p99"),
                     medianRoundRatio(kind, false), medianRoundRatio(kind, true)));
         }
+        out.append("\nThe rounds' CPU ratios spid/stock as a geometric mean with its 95 % interval (Student's t on the logarithms;"
+                + " the interval says whether this run can tell SPID from stock at all):\n\n");
+        for (String kind : List.of(LoadRun.FIRST, LoadRun.RETURNING, BOTH)) {
+            out.append(String.format(Locale.ROOT, "- %s: CPU %s; without JIT %s%n", kind, roundRatioInterval("spid", kind, false),
+                    roundRatioInterval("spid", kind, true)));
+        }
         if (targets().contains("ficep")) {
             out.append("\nRatios ficep/stock (FICEP: eIDAS set 99, four attributes, its own first-login flow; same columns):\n\n");
             for (String kind : List.of(LoadRun.FIRST, LoadRun.RETURNING, BOTH)) {
@@ -234,13 +240,23 @@ public final class LoadReport {
 
     /** The median over the rounds of spid's CPU per login divided by stock's in the same round. */
     double medianRoundRatio(String kind, boolean withoutJit) {
-        double[] ratios = rounds.stream().mapToDouble(round -> {
-            Figures a = figures("spid", kind, round);
-            Figures b = figures("stock", kind, round);
-            return withoutJit ? a.cpuMillisPerLoginWithoutJit() / b.cpuMillisPerLoginWithoutJit() : a.cpuMillisPerLogin() / b.cpuMillisPerLogin();
-        }).sorted().toArray();
+        double[] ratios = roundRatios("spid", kind, withoutJit);
+        java.util.Arrays.sort(ratios);
         int n = ratios.length;
         return n == 0 ? Double.NaN : n % 2 == 1 ? ratios[n / 2] : (ratios[n / 2 - 1] + ratios[n / 2]) / 2;
+    }
+
+    /** The rounds' ratios of spid's CPU per login to stock's, as a geometric mean and its 95 % interval. */
+    public RatioInterval roundRatioInterval(String target, String kind, boolean withoutJit) {
+        return RatioInterval.of(roundRatios(target, kind, withoutJit));
+    }
+
+    private double[] roundRatios(String target, String kind, boolean withoutJit) {
+        return rounds.stream().mapToDouble(round -> {
+            Figures a = figures(target, kind, round);
+            Figures b = figures("stock", kind, round);
+            return withoutJit ? a.cpuMillisPerLoginWithoutJit() / b.cpuMillisPerLoginWithoutJit() : a.cpuMillisPerLogin() / b.cpuMillisPerLogin();
+        }).toArray();
     }
 
     private static String load(double[] l) {
