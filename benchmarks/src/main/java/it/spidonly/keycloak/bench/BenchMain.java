@@ -27,7 +27,7 @@ import it.spidonly.keycloak.testsupport.keycloak.KeycloakAdmin;
  * JFR profile of the measured rounds, the report in {@code --output} ({@code report.md}, {@code profile.md}),
  * then Keycloak stopped and the database dropped.
  *
- * <pre>--keycloak-home=DIR --providers=DIR --logins=200 --concurrency=4 --warmup=500 --rounds=4 --db=postgres|dev-mem --jfr=false|true|jit --requests=1000 --output=DIR</pre>
+ * <pre>--keycloak-home=DIR --providers=DIR --logins=200 --concurrency=4 --warmup=500 --rounds=12 --db=postgres|dev-mem --jfr=false|true|jit --requests=1000 --output=DIR</pre>
  */
 public final class BenchMain {
     private BenchMain() {
@@ -44,7 +44,7 @@ public final class BenchMain {
         String before = args.getOrDefault("before", "");
         String runTag = runTag();
         LoadRun.Settings settings = new LoadRun.Settings(integer(args, "logins", 200), integer(args, "concurrency", 4),
-                integer(args, "warmup", 500), integer(args, "rounds", 4), runTag);
+                integer(args, "warmup", 500), integer(args, "rounds", 12), runTag);
         Files.createDirectories(output);
         String machine = Machine.describe();
         System.out.println(machine);

@@ -43,7 +43,7 @@ public final class JfrProfile {
      * The JVM option that starts the recording with Keycloak, {@code settings} a JDK configuration's name or a .jfc
      * file. Not {@code jcmd JFR.start} after the warm-up: JFR's first start in a running JVM throws away compiled code
      * all over (in run LAXR the batch after it cost 160 ms per login instead of 44, and the rounds after it twice the
-     * CPU of a run without JFR), so the measured rounds re-ran the JIT's warm-up (issue 19, stop 26).
+     * CPU of a run without JFR), so the measured rounds re-ran the JIT's warm-up (issue 19, stop 20).
      */
     static String startAtLaunch(String settings) {
         return "-XX:StartFlightRecording=name=bench,settings=" + settings;

@@ -8,8 +8,8 @@ import java.util.List;
  * {@link #period(int)} rounds each target runs at each place of a round equally often, and follows each other target
  * equally often. Two things of the run land on whichever batch comes first or next: the C2 compilations that the
  * previous batch's kind of login (first-time after returning) leaves behind, and what the previous target left warm.
- * With A B / B A alternation and four targets, SPID and FICEP opened every round and took that JIT time alone
- * (issue 19, stop 26).
+ * With A B / B A alternation and four targets, SPID and CIE opened every round and took that JIT time alone
+ * (issue 19, stop 20).
  */
 public final class BatchOrder {
     private BatchOrder() {
