@@ -69,7 +69,7 @@ public final class JfrProfile {
                     continue;
                 }
                 RecordedStackTrace stack = event.getStackTrace();
-                if (stack == null || stack.getFrames().isEmpty() || windows != null && windowOf(windows, event.getStartTime()) == null) {
+                if (stack == null || stack.getFrames().isEmpty() || windows != null && windowAt(windows, event.getStartTime()) == null) {
                     continue;
                 }
                 samples++;
@@ -142,10 +142,11 @@ public final class JfrProfile {
                 if (!execution && !"jdk.ObjectAllocationSample".equals(type)) {
                     continue;
                 }
-                String label = windowOf(ofKind, event.getStartTime());
-                if (label == null) {
+                Window window = windowAt(ofKind, event.getStartTime());
+                if (window == null) {
                     continue;
                 }
+                String label = window.target();
                 if (!execution) {
                     allocated.merge(label, (double) event.getLong("weight"), Double::sum);
                     continue;
@@ -205,10 +206,11 @@ public final class JfrProfile {
         return "(outside a resource method)";
     }
 
-    private static String windowOf(List<Window> windows, java.time.Instant at) {
+    /** The batch whose window holds {@code at}, or null (warm-up, the gaps between batches). */
+    static Window windowAt(List<Window> windows, java.time.Instant at) {
         for (Window w : windows) {
             if (!at.isBefore(w.started()) && !at.isAfter(w.ended())) {
-                return w.target();
+                return w;
             }
         }
         return null;
@@ -288,7 +290,12 @@ public final class JfrProfile {
     }
 
     private static String name(RecordedFrame frame) {
-        return frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
+        return name(frame.getMethod());
+    }
+
+    /** {@code class.method}, as the summaries name methods. */
+    static String name(jdk.jfr.consumer.RecordedMethod method) {
+        return method.getType().getName() + "." + method.getName();
     }
 
     private void jcmd(String... args) {

@@ -70,11 +70,12 @@ final class JitProfile {
                 if (!compilation && !"jdk.Deoptimization".equals(type)) {
                     continue;
                 }
-                String label = label(windows, event);
-                if (label == null) {
+                JfrProfile.Window window = JfrProfile.windowAt(windows, event.getStartTime());
+                if (window == null) {
                     outside++;
                     continue;
                 }
+                String label = window.target() + " " + window.kind();
                 double[] f = figures.computeIfAbsent(label, l -> new double[5]);
                 String method = name(event.getValue("method"));
                 if (compilation) {
@@ -116,17 +117,8 @@ final class JitProfile {
         return out.toString();
     }
 
-    private static String label(List<JfrProfile.Window> windows, RecordedEvent event) {
-        for (JfrProfile.Window w : windows) {
-            if (!event.getStartTime().isBefore(w.started()) && !event.getStartTime().isAfter(w.ended())) {
-                return w.target() + " " + w.kind();
-            }
-        }
-        return null;
-    }
-
     private static String name(RecordedMethod method) {
-        return method == null ? "(unknown)" : method.getType().getName() + "." + method.getName();
+        return method == null ? "(unknown)" : JfrProfile.name(method);
     }
 
     /** {@code JitProfile FILE.jfr WINDOWS.tsv [TOP]}: the same summary for a recording made earlier. */
