@@ -85,6 +85,7 @@ public final class BenchMain {
             case "jit" -> List.of(JitProfile.startAtLaunch(output));
             default -> List.of();
         };
+        Runnable betweenBatches = statisticsKeeper(database, text);
         try (KeycloakLauncher keycloak = KeycloakLauncher.start(home, providers, db,
                 database == null ? null : database.jdbcUrl(), output.resolve("keycloak-" + tag + ".log"), jvmOptions)) {
             ProcessStats stats = ProcessStats.javaOf(keycloak.handle());
@@ -102,7 +103,7 @@ public final class BenchMain {
                 String realmTag = tag + "-" + shape.spidIdps();
                 JfrProfile profile = "true".equals(jfr) ? new JfrProfile(stats.pid(), output.resolve("keycloak-" + realmTag + ".jfr")) : null;
                 JitProfile jit = "jit".equals(jfr) ? new JitProfile(stats.pid(), output.resolve("keycloak-" + realmTag + "-jit.jfr")) : null;
-                LoadReport report = new LoadRun(realm, idp, stats, settings, System.out::println).run();
+                LoadReport report = new LoadRun(realm, idp, stats, settings, System.out::println, betweenBatches).run();
                 if (profile != null) {
                     profile.dump();
                 }
@@ -170,6 +171,25 @@ public final class BenchMain {
                 database.close();
             }
         }
+    }
+
+    /**
+     * What keeps the database's planner statistics between batches: nothing when the server runs autovacuum (as a
+     * production PostgreSQL does); otherwise ANALYZE of the tables autoanalyze would have analysed, so that first logins
+     * do not turn into scans of every account as the realm grows (issue 19, stop 21). The report says which.
+     */
+    private static Runnable statisticsKeeper(PostgresDatabase database, StringBuilder text) {
+        if (database == null) {
+            return () -> { };
+        }
+        if (database.autovacuumOn()) {
+            text.append("\nPostgreSQL: autovacuum on (the server keeps its statistics)\n");
+            return () -> { };
+        }
+        text.append("\nPostgreSQL: autovacuum **off** on this server; before every batch the benchmark analyses the tables that"
+                + " autovacuum's autoanalyze would have (more rows changed than 50 + 10 % of the table), outside the measured windows\n");
+        System.out.println("PostgreSQL autovacuum is off: the benchmark analyses changed tables before every batch");
+        return database::analyzeAsAutovacuumWould;
     }
 
     /** {@code 12+ficep+cie,60}: a realm of 12 SPID IdPs with a FICEP and a CIE IdP, then one of 60 SPID IdPs. */

@@ -29,14 +29,21 @@ public final class LoadRun {
     private final ProcessStats keycloak;
     private final Settings settings;
     private final Consumer<String> log;
+    private final Runnable betweenBatches;
     private final Map<String, Integer> nextCitizen = new HashMap<>();
 
-    public LoadRun(BenchRealm realm, IdpPlayer idp, ProcessStats keycloak, Settings settings, Consumer<String> log) {
+    /**
+     * @param betweenBatches runs before every batch, outside its measured window (the database's statistics kept as
+     *                       autovacuum would: {@code PostgresDatabase})
+     */
+    public LoadRun(BenchRealm realm, IdpPlayer idp, ProcessStats keycloak, Settings settings, Consumer<String> log,
+                   Runnable betweenBatches) {
         this.realm = realm;
         this.driver = realm.driver(idp);
         this.keycloak = keycloak;
         this.settings = settings;
         this.log = log;
+        this.betweenBatches = betweenBatches;
     }
 
     public LoadReport run() {
@@ -60,12 +67,10 @@ public final class LoadRun {
             List<Batch.Result> results = new ArrayList<>();
             for (int t = 0; t < order.size(); t++) {
                 first[t] = reserve(order.get(t), settings.loginsPerBatch());
-                results.add(logResult(round, batch.run(order.get(t), FIRST, settings.loginsPerBatch(), settings.concurrency(),
-                        citizens(order.get(t), first[t]))));
+                results.add(logResult(round, run(batch, order.get(t), FIRST, settings.loginsPerBatch(), citizens(order.get(t), first[t]))));
             }
             for (int t = 0; t < order.size(); t++) {
-                results.add(logResult(round, batch.run(order.get(t), RETURNING, settings.loginsPerBatch(), settings.concurrency(),
-                        citizens(order.get(t), first[t]))));
+                results.add(logResult(round, run(batch, order.get(t), RETURNING, settings.loginsPerBatch(), citizens(order.get(t), first[t]))));
             }
             rounds.add(new LoadReport.Round(round, results));
         }
@@ -80,8 +85,13 @@ public final class LoadRun {
 
     private List<Batch.Result> pair(Batch batch, Target target, int logins) {
         int first = reserve(target, logins);
-        return List.of(batch.run(target, FIRST, logins, settings.concurrency(), citizens(target, first)),
-                batch.run(target, RETURNING, logins, settings.concurrency(), citizens(target, first)));
+        return List.of(run(batch, target, FIRST, logins, citizens(target, first)),
+                run(batch, target, RETURNING, logins, citizens(target, first)));
+    }
+
+    private Batch.Result run(Batch batch, Target target, String kind, int logins, java.util.function.IntFunction<Citizen> citizens) {
+        betweenBatches.run();
+        return batch.run(target, kind, logins, settings.concurrency(), citizens);
     }
 
     private int reserve(Target target, int count) {

@@ -37,7 +37,7 @@ class BenchmarkSmokeIT {
         BenchRealm realm = BenchRealm.create(keycloak.admin(), keycloak.baseUrl(), "bench-smoke-" + tag.toLowerCase(), idp);
         try {
             ProcessStats server = ProcessStats.javaRunning(Path.of(System.getProperty("keycloak.home")));
-            LoadRun run = new LoadRun(realm, idp, server, new LoadRun.Settings(LOGINS, 2, 0, 1, tag), line -> { });
+            LoadRun run = new LoadRun(realm, idp, server, new LoadRun.Settings(LOGINS, 2, 0, 1, tag), line -> { }, () -> { });
             LoadReport report = run.run();
 
             for (Target target : realm.targets()) {
@@ -88,7 +88,7 @@ class BenchmarkSmokeIT {
         try {
             ProcessStats server = ProcessStats.javaRunning(Path.of(System.getProperty("keycloak.home")));
             assertEquals(List.of("spid", "stock", "cie"), realm.targets().stream().map(Target::label).toList());
-            LoadReport logins = new LoadRun(realm, idp, server, new LoadRun.Settings(2, 2, 0, 1, tag), line -> { }).run();
+            LoadReport logins = new LoadRun(realm, idp, server, new LoadRun.Settings(2, 2, 0, 1, tag), line -> { }, () -> { }).run();
             assertEquals(0, logins.figures("cie", LoadReport.BOTH).errors(), "CIE logins through the player's CIE answers");
             assertEquals(2, logins.figures("cie", LoadRun.FIRST).firstBrokerLogins());
 
