@@ -85,9 +85,9 @@ public final class BenchMain {
             case "jit" -> List.of(JitProfile.startAtLaunch(output));
             default -> List.of();
         };
-        Runnable betweenBatches = statisticsKeeper(database, text);
         try (KeycloakLauncher keycloak = KeycloakLauncher.start(home, providers, db,
                 database == null ? null : database.jdbcUrl(), output.resolve("keycloak-" + tag + ".log"), jvmOptions)) {
+            Runnable betweenBatches = statisticsKeeper(database, text);
             ProcessStats stats = ProcessStats.javaOf(keycloak.handle());
             System.out.printf("Keycloak ready at %s (java pid %d, %s mode, providers %s)%n", keycloak.baseUrl(), stats.pid(),
                     database == null ? "start-dev, H2 in memory" : "start, PostgreSQL " + database.jdbcUrl(), providers);
